@@ -1,0 +1,41 @@
+"""What one build knows, shared by the MkDocs hooks and the author macros.
+
+The hooks load the content once per build (`start`); macros look things up in
+it while pages render and record the references they cannot resolve; the hooks
+report those once every page has rendered (two-phase resolution, as
+mkdocs-autorefs does), so an author sees every broken reference in one run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .framework import Framework
+
+
+@dataclass
+class BuildState:
+    framework: Framework
+    unresolved: list[str] = field(default_factory=list)
+
+    def unresolved_report(self) -> str:
+        count = len(self.unresolved)
+        noun = "reference" if count == 1 else "references"
+        return "\n".join([f"{count} unresolved {noun} in pages:"] + [f"  {item}" for item in self.unresolved])
+
+
+_current: Optional[BuildState] = None
+
+
+def start(framework: Framework) -> BuildState:
+    """Begin a build with freshly loaded content."""
+    global _current
+    _current = BuildState(framework)
+    return _current
+
+
+def current() -> BuildState:
+    if _current is None:
+        raise RuntimeError("the standards content has not been loaded: is macros/mkdocs_hooks.py in mkdocs.yml 'hooks'?")
+    return _current

@@ -1,0 +1,113 @@
+"""Generate the framework's pages from the loaded content: {source path: Markdown}.
+
+Pure functions of the content model; MkDocs only receives the result
+(see `mkdocs_hooks.py`). Nothing here is hand-written per standard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from . import urls
+from .framework import Framework, FrameworkEdition
+from .model import RatingLevel, Standard
+from .rendering import render
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December"]
+
+
+def generate_pages(framework: Framework) -> dict[str, str]:
+    """Every generated page, keyed by its MkDocs source path."""
+    pages = {urls.FRAMEWORK_HOME: framework_home(framework)}
+    for edition in framework.editions.values():
+        pages[urls.edition_page(edition.id)] = edition_page(edition)
+        for standard in edition.standards.values():
+            pages[urls.standard_page(edition.id, standard.id)] = standard_page(edition, standard)
+    return pages
+
+
+def framework_home(framework: Framework) -> str:
+    here = urls.FRAMEWORK_HOME
+    current = framework.current
+    return render(
+        "framework_home.md.j2",
+        levels_sentence=_levels_sentence(),
+        current=current,
+        current_domains=_domains_with_links(current, here) if current else [],
+        editions=[
+            (item, urls.relative_link(here, urls.edition_page(item.id)), human_date(item.edition.published))
+            for item in framework.editions.values()
+        ],
+    )
+
+
+def edition_page(edition: FrameworkEdition) -> str:
+    return render(
+        "edition.md.j2",
+        edition=edition.edition,
+        published=human_date(edition.edition.published),
+        descriptors=edition.edition.level_descriptors.present(),
+        domains=_domains_with_links(edition, urls.edition_page(edition.id)),
+    )
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    previous: Optional[Standard]
+    next: Optional[Standard]
+
+
+def standard_page(edition: FrameworkEdition, standard: Standard) -> str:
+    here = urls.standard_page(edition.id, standard.id)
+    neighbours = _neighbours(edition, standard)
+    links = {"edition": urls.relative_link(here, urls.edition_page(edition.id))}
+    for name in ("previous", "next"):
+        other = getattr(neighbours, name)
+        if other is not None:
+            links[name] = urls.relative_link(here, urls.standard_page(edition.id, other.id))
+    return render(
+        "standard.md.j2",
+        edition=edition.edition,
+        domain=edition.domain_of(standard),
+        standard=standard,
+        characteristics=standard.characteristics.by_level(),
+        neighbours=neighbours,
+        links=links,
+    )
+
+
+def human_date(partial: str) -> str:
+    """`2018-03` -> `March 2018`; `2020-03-04` -> `4 March 2020`; `2018` -> `2018`."""
+    parts = partial.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    if len(parts) == 2:
+        return f"{month} {parts[0]}"
+    return f"{int(parts[2])} {month} {parts[0]}"
+
+
+def _levels_sentence() -> str:
+    labels = [level.label for level in RatingLevel]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _domains_with_links(edition: FrameworkEdition, here: str) -> list:
+    return [
+        (domain, [
+            (standard, urls.relative_link(here, urls.standard_page(edition.id, standard.id)))
+            for standard in edition.standards_in(domain)
+        ])
+        for domain in edition.edition.domains
+    ]
+
+
+def _neighbours(edition: FrameworkEdition, standard: Standard) -> Neighbours:
+    ordered = list(edition.standards.values())
+    index = ordered.index(standard)
+    return Neighbours(
+        previous=ordered[index - 1] if index > 0 else None,
+        next=ordered[index + 1] if index + 1 < len(ordered) else None,
+    )
