@@ -11,13 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .content import SiteContent
 from .framework import Framework
 
 
 @dataclass
 class BuildState:
-    framework: Framework
+    content: SiteContent
     unresolved: list[str] = field(default_factory=list)
+
+    @property
+    def framework(self) -> Framework:
+        return self.content.framework
 
     def unresolved_report(self) -> str:
         count = len(self.unresolved)
@@ -28,10 +33,10 @@ class BuildState:
 _current: Optional[BuildState] = None
 
 
-def start(framework: Framework) -> BuildState:
+def start(content: SiteContent) -> BuildState:
     """Begin a build with freshly loaded content."""
     global _current
-    _current = BuildState(framework)
+    _current = BuildState(content)
     return _current
 
 

@@ -9,7 +9,14 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import sys
 from pathlib import Path
+
+# MkDocs loads this file by path, outside the package: make sure `macros` is
+# imported from this checkout (not from another one installed in the venv).
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -19,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from macros import build_state
 from macros.errors import ContentErrors
-from macros.loader import load_framework
+from macros.content import load_content
 from macros.pages import generate_pages
 
 log = logging.getLogger("mkdocs.hooks.standards")
@@ -41,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
     try:
-        build_state.start(load_framework(content_root))
+        build_state.start(load_content(content_root))
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
     return config
@@ -49,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # before other plugins (redirects, search) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, markdown in generate_pages(build_state.current().framework).items():
+    for src_uri, markdown in generate_pages(build_state.current().content).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None and not existing.generated_by:
             raise PluginError(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from . import urls
+from .content import SiteContent
 from .framework import Framework, FrameworkEdition
 from .model import RatingLevel, Standard
 from .rendering import render
@@ -18,8 +19,9 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
 
 
-def generate_pages(framework: Framework) -> dict[str, str]:
+def generate_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page, keyed by its MkDocs source path."""
+    framework = content.framework
     pages = {urls.FRAMEWORK_HOME: framework_home(framework)}
     for edition in framework.editions.values():
         pages[urls.edition_page(edition.id)] = edition_page(edition)

@@ -1,0 +1,46 @@
+# Everything a fresh machine needs is installed by these targets.
+#   make serve   set up, build and serve the site on http://127.0.0.1:8000 with live reload
+#   make test    set up (including Chromium for the browser tests) and run every test
+#   make build   a strict build into site/
+#   make validate  check the content and report every error
+
+VENV    := .venv
+PYTHON  := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed
+NODE_STAMP := tests/node/node_modules/.installed
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: setup serve build validate test browser-deps clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch standards --watch macros
+
+build: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+validate: $(STAMP)
+	$(PYTHON) -m macros validate
+
+browser-deps: $(NODE_STAMP)
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(NODE_STAMP): tests/node/package.json tests/node/package-lock.json
+	cd tests/node && npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+test: $(STAMP) browser-deps
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site build

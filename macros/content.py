@@ -1,0 +1,44 @@
+"""Everything under `standards/`, loaded and validated together.
+
+Each content type has its own loader; this module runs them all, gathers every
+error from every loader, and raises once, so an author fixes all problems in
+one pass. Add a new content type here (and a field on `SiteContent`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentErrors
+from .framework import Framework
+from .loader import load_framework
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """The whole content of the site.
+
+    Attributes:
+        root: The `standards/` folder it was read from.
+        framework: Every edition of the standards framework.
+    """
+
+    root: Path
+    framework: Framework
+
+
+def load_content(root: Path) -> SiteContent:
+    """Load and validate everything under `root`.
+
+    Raises:
+        ContentErrors: every problem found, across all content types.
+    """
+    errors = []
+    try:
+        framework = load_framework(root)
+    except ContentErrors as problem:
+        errors += problem.errors
+    if errors:
+        raise ContentErrors(errors)
+    return SiteContent(root=root, framework=framework)
