@@ -7,7 +7,9 @@ Pure functions of the content model; MkDocs only receives the result
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Optional
+
+from markupsafe import Markup
 
 from . import urls
 from .content import SiteContent
@@ -19,6 +21,12 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December"]
 
 
+#: Sections other content types add to a standard page, in order. Each is called with
+#: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
+StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
+STANDARD_SECTIONS: list[StandardSection] = []
+
+
 def generate_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page, keyed by its MkDocs source path."""
     framework = content.framework
@@ -26,7 +34,7 @@ def generate_pages(content: SiteContent) -> dict[str, str]:
     for edition in framework.editions.values():
         pages[urls.edition_page(edition.id)] = edition_page(edition)
         for standard in edition.standards.values():
-            pages[urls.standard_page(edition.id, standard.id)] = standard_page(edition, standard)
+            pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
     return pages
 
 
@@ -61,8 +69,9 @@ class Neighbours:
     next: Optional[Standard]
 
 
-def standard_page(edition: FrameworkEdition, standard: Standard) -> str:
+def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Standard) -> str:
     here = urls.standard_page(edition.id, standard.id)
+    sections = [section(content, edition, standard, here) for section in STANDARD_SECTIONS]
     neighbours = _neighbours(edition, standard)
     links = {"edition": urls.relative_link(here, urls.edition_page(edition.id))}
     for name in ("previous", "next"):
@@ -77,6 +86,7 @@ def standard_page(edition: FrameworkEdition, standard: Standard) -> str:
         characteristics=standard.characteristics.by_level(),
         neighbours=neighbours,
         links=links,
+        sections=[Markup(section) for section in sections if section],
     )
 
 
