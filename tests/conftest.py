@@ -89,3 +89,53 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+
+
+# -- Fixture sites: every tests/fixtures/<name>/mkdocs.yml, discovered, never listed ------------
+
+FIXTURES = ROOT / "tests" / "fixtures"
+#: Fixture sites whose folder name starts with one of these are bad input on purpose: their
+#: own tests assert that the build fails, so the site-wide gates (accessibility, links) leave
+#: them out. Every other fixture site must build with --strict and pass every gate.
+INVALID_FIXTURE_PREFIXES = ("invalid", "bad", "broken")
+
+
+def fixture_site_configs() -> list[Path]:
+    """The mkdocs.yml of every fixture site that is meant to build, in name order."""
+    return sorted(
+        config for config in FIXTURES.glob("*/mkdocs.yml")
+        if not config.parent.name.startswith(INVALID_FIXTURE_PREFIXES)
+    )
+
+
+@pytest.fixture(scope="session")
+def build_fixture_site(tmp_path_factory):
+    """Build a fixture site (given its mkdocs.yml) once per session; return its folder."""
+    built: dict[Path, Path] = {}
+
+    def build(config: Path) -> Path:
+        if config not in built:
+            site = tmp_path_factory.mktemp(f"fixture-{config.parent.name}") / "site"
+            result = mkdocs_build(config, site)
+            assert result.returncode == 0, (
+                f"fixture site {config.parent.name} does not build with --strict:\n{result.stderr}"
+            )
+            built[config] = site
+        return built[config]
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def serve_site():
+    """Serve any built site folder over HTTP for the session; return its base URL."""
+    servers: dict[Path, SiteServer] = {}
+
+    def serve(directory: Path) -> str:
+        if directory not in servers:
+            servers[directory] = SiteServer(directory)
+        return servers[directory].url
+
+    yield serve
+    for server in servers.values():
+        server.close()

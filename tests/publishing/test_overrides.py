@@ -1,0 +1,49 @@
+"""Our theme overrides stay in step with the Material version we pin.
+
+A partial in overrides/ replaces Material's whole file, so a Material upgrade could
+silently leave us with a stale copy. Each overridden partial must equal Material's
+own, apart from the one change we made and say why.
+"""
+
+from pathlib import Path
+
+import material
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
+
+# overridden file        Material's line                                      our line
+OVERRIDES = [
+    (
+        "partials/search.html",
+        '<div class="md-search" data-md-component="search" role="dialog">',
+        '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+    ),
+]
+
+
+def _without_header(text: str) -> str:
+    """Drop the leading `{#- ... -#}` comment (Material's 'generated' note, or ours)."""
+    return text.split("-#}\n", 1)[1] if text.startswith("{#-") else text
+
+
+@pytest.mark.parametrize("partial, theirs, ours", OVERRIDES)
+def test_override_is_materials_partial_plus_our_change(partial, theirs, ours):
+    original = _without_header((MATERIAL_TEMPLATES / partial).read_text())
+    override = _without_header((ROOT / "overrides" / partial).read_text())
+    assert original.count(theirs) == 1, f"Material's {partial} changed: re-copy it and re-apply the fix"
+    assert override == original.replace(theirs, ours)
+
+
+def test_every_override_is_listed_here():
+    overridden = sorted(
+        path.relative_to(ROOT / "overrides").as_posix()
+        for path in (ROOT / "overrides").rglob("*.html")
+    )
+    assert overridden == sorted(partial for partial, _, _ in OVERRIDES)
+
+
+def test_search_dialog_has_an_accessible_name(built_site):
+    html = (built_site / "index.html").read_text()
+    assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
