@@ -121,6 +121,8 @@ def test_copy_button_works_by_keyboard(page: Page, site_url: str):
     page.goto(site_url + "authors/macros/")
     button = page.locator(".md-code__button[data-md-type='copy']").first
     expect(button).to_have_accessible_name("Copy to clipboard")
+    # accessibility.js: a copy button's wrapper is not a navigation landmark.
+    expect(page.locator("nav.md-code__nav").first).to_have_attribute("role", "none")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('.md-code__button')"):
