@@ -69,3 +69,16 @@ def test_levels_side_by_side_has_no_axe_violations(page: Page, site_url: str):
     page.get_by_role("button", name="Compare levels side by side").click()
     expect(page.locator(".levels--side-by-side")).to_be_visible()
     assert not describe("side by side", axe_violations(page))
+
+
+def test_every_page_reflows_at_320_css_pixels(page: Page, built_site: Path, site_url: str):
+    """WCAG 1.4.10 Reflow: at 320 CSS px wide (1280 px zoomed to 400%) nothing scrolls
+    sideways. Code blocks and wide tables scroll inside their own box, which is allowed."""
+    page.set_viewport_size({"width": 320, "height": 640})
+    too_wide = []
+    for path in html_pages(built_site):
+        page.goto(site_url + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            too_wide.append(f"/{path}: {width}px")
+    assert not too_wide, "pages wider than the 320px window:\n" + "\n".join(too_wide)

@@ -20,6 +20,17 @@ OVERRIDES = [
         '<div class="md-search" data-md-component="search" role="dialog">',
         '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
     ),
+    (
+        "partials/copyright.html",
+        "  {% if not config.extra.generator == false %}",
+        '  {% set statement = pages | selectattr("src_uri", "equalto", "accessibility.md") | first %}\n'
+        "  {% if statement %}\n"
+        '    <div class="md-copyright__accessibility">\n'
+        '      <a href="{{ statement.url | url }}">Accessibility statement</a>\n'
+        "    </div>\n"
+        "  {% endif %}\n"
+        "  {% if not config.extra.generator == false %}",
+    ),
 ]
 
 
@@ -47,3 +58,12 @@ def test_every_override_is_listed_here():
 def test_search_dialog_has_an_accessible_name(built_site):
     html = (built_site / "index.html").read_text()
     assert '<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">' in html
+
+
+def test_every_page_links_to_the_accessibility_statement(built_site):
+    pages = sorted(built_site.rglob("*.html"))
+    missing = [
+        str(page.relative_to(built_site)) for page in pages
+        if ">Accessibility statement</a>" not in page.read_text()
+    ]
+    assert pages and not missing, f"no footer link to the accessibility statement on {missing}"
