@@ -78,7 +78,10 @@ class _Loader:
             if standard is not None:
                 self.check_name_matches_id(path, standard.id, path.stem, "file")
         valid = [(path, s) for path, s in standards if s is not None]
-        return self.resolve_edition(edition_file, edition, valid)
+        # A standard whose file failed to load has been reported already; do not
+        # report it again as missing wherever it is referenced.
+        unloadable = {path.stem for path, s in standards if s is None}
+        return self.resolve_edition(edition_file, edition, valid, unloadable)
 
     def load_model(self, path: Path, model: type[Model]) -> Optional[Model]:
         """Parse `path` and validate it as `model`, recording errors; None if invalid."""
@@ -113,7 +116,8 @@ class _Loader:
     # -- phase two: references between files ----------------------------------------------------
 
     def resolve_edition(
-        self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]]
+        self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]],
+        unloadable: set[str],
     ) -> FrameworkEdition:
         document = read_yaml(edition_file)
         by_id: dict[str, Standard] = {}
@@ -147,6 +151,8 @@ class _Loader:
                                f"standard '{standard_id}' is already listed in domain {listed[standard_id]}")
                     continue
                 listed[standard_id] = domain.id
+                if standard_id in unloadable:
+                    continue
                 if standard_id not in by_id:
                     self.error(edition_file, line, field_name, _no_such_standard(standard_id, edition.id, by_id))
                 elif by_id[standard_id].domain != domain.id:

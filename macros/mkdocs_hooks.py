@@ -25,13 +25,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from macros import build_state
-from macros.errors import ContentErrors
 from macros.content import load_content
+from macros.errors import ContentErrors
 from macros.pages import generate_pages
 
 log = logging.getLogger("mkdocs.hooks.standards")
 
+# Set per run: which command is running and where it writes, for on_build_error.
 _command = "build"
+_site_dir = ""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -52,6 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
     return config
+
+
+@event_priority(-100)  # after every plugin has had its say on the configuration
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _site_dir
+    _site_dir = config.site_dir
 
 
 @event_priority(100)  # before other plugins (redirects, search) look at the files
@@ -88,16 +96,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Leave no half-written site behind a failed `mkdocs build`."""
+    """Leave no half-written site behind a failed `mkdocs build`.
+
+    A failure before `on_pre_build` (invalid content) happens before MkDocs
+    touches the output folder, so a previous complete site is kept.
+    """
     if _command == "build" and _site_dir and Path(_site_dir).exists():
         shutil.rmtree(_site_dir)
-        log.error("The build failed, so the output folder %s was removed.", _site_dir)
+        log.info("Removed the partly written output folder %s", _site_dir)
 
-
-_site_dir: str = ""
-
-
-@event_priority(-100)
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _site_dir
-    _site_dir = config.site_dir
