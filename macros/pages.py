@@ -118,7 +118,7 @@ def _domains_with_links(edition: FrameworkEdition, here: str) -> list:
 
 def _neighbours(edition: FrameworkEdition, standard: Standard) -> Neighbours:
     ordered = list(edition.standards.values())
-    index = ordered.index(standard)
+    index = list(edition.standards).index(standard.id)  # ids, not models: comparing models is slow
     return Neighbours(
         previous=ordered[index - 1] if index > 0 else None,
         next=ordered[index + 1] if index + 1 < len(ordered) else None,
