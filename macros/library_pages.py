@@ -117,6 +117,7 @@ def library_pages(content: SiteContent, preview: Optional[bool] = None) -> dict[
             "glossary": _rel(lu.GUIDANCE_HOME, lu.GLOSSARY) if library.glossary else "",
             "principles": _rel(lu.GUIDANCE_HOME, lu.PRINCIPLES) if library.principles else "",
             "whats_new": _rel(lu.GUIDANCE_HOME, lu.WHATS_NEW),
+            "feed": _rel(lu.GUIDANCE_HOME, lu.FEED),
         },
     )
     return pages
