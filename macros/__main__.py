@@ -1,7 +1,8 @@
-"""Command line: `python -m macros validate` and `python -m macros schema`.
+"""Command line: `python -m macros validate`, `schema` and `new`.
 
     python -m macros validate [--root standards]   check all content, report every error
     python -m macros schema [--out schema]         re-export the JSON Schemas from the model
+    python -m macros new guide|position <slug>     start a draft guide or position statement
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentErrors
+from .scaffold import ScaffoldError, scaffold
 from .schema import write_schemas
 
 
@@ -22,10 +24,16 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     schema = commands.add_parser("schema", help="write the JSON Schemas exported from the model")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
+    new = commands.add_parser("new", help="start a draft guide or position statement with valid front matter")
+    new.add_argument("kind", choices=["guide", "position"], help="what to create")
+    new.add_argument("slug", help="its permanent URL segment, e.g. learning-from-complaints")
+    new.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
         return _validate(args.root)
+    if args.command == "new":
+        return _new(args.kind, args.slug, args.root)
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0
@@ -43,6 +51,16 @@ def _validate(root: Path) -> int:
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
     print(f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}")
+    return 0
+
+
+def _new(kind: str, slug: str, root: Path) -> int:
+    try:
+        path = scaffold(kind, slug, root)
+    except ScaffoldError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: a draft; preview it with STANDARDS_PREVIEW=1 mkdocs serve")
     return 0
 
 

@@ -7,11 +7,12 @@ one pass. Add a new content type here (and a field on `SiteContent`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentErrors
 from .framework import Framework
+from .library import Library, load_library
 from .loader import load_framework
 
 
@@ -22,10 +23,12 @@ class SiteContent:
     Attributes:
         root: The `standards/` folder it was read from.
         framework: Every edition of the standards framework.
+        library: Guides, position statements, glossary and principles.
     """
 
     root: Path
     framework: Framework
+    library: Library = field(default_factory=Library)
 
 
 def load_content(root: Path) -> SiteContent:
@@ -35,10 +38,15 @@ def load_content(root: Path) -> SiteContent:
         ContentErrors: every problem found, across all content types.
     """
     errors = []
+    framework = None
     try:
         framework = load_framework(root)
     except ContentErrors as problem:
         errors += problem.errors
+    try:
+        library = load_library(root, framework)
+    except ContentErrors as problem:
+        errors += problem.errors
     if errors:
         raise ContentErrors(errors)
-    return SiteContent(root=root, framework=framework)
+    return SiteContent(root=root, framework=framework, library=library)

@@ -28,6 +28,10 @@ from macros import build_state
 from macros.content import load_content
 from macros.errors import ContentErrors
 from macros.pages import generate_pages
+from macros import library_urls
+from macros.library import preview_enabled
+from macros.library_feed import atom_feed
+from macros.library_pages import abbreviations_markdown
 
 log = logging.getLogger("mkdocs.hooks.standards")
 
@@ -72,7 +76,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "remove the file (edit the YAML instead)"
             )
         files.append(File.generated(config, src_uri, content=markdown))
+    feed = atom_feed(build_state.current().content, config.site_url or "http://localhost/", preview_enabled())
+    files.append(File.generated(config, library_urls.FEED, content=feed))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Explain the glossary's abbreviations in place on every page (the `abbr` extension)."""
+    return markdown + "\n\n" + abbreviations_markdown(build_state.current().content.library.glossary)
 
 
 _TAB_INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')

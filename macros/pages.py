@@ -14,6 +14,7 @@ from markupsafe import Markup
 from . import urls
 from .content import SiteContent
 from .framework import Framework, FrameworkEdition
+from .library_pages import library_pages, related_guidance
 from .model import RatingLevel, Standard
 from .rendering import render
 
@@ -24,7 +25,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 #: Sections other content types add to a standard page, in order. Each is called with
 #: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
 StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
-STANDARD_SECTIONS: list[StandardSection] = []
+STANDARD_SECTIONS: list[StandardSection] = [related_guidance]
 
 
 def generate_pages(content: SiteContent) -> dict[str, str]:
@@ -35,6 +36,7 @@ def generate_pages(content: SiteContent) -> dict[str, str]:
         pages[urls.edition_page(edition.id)] = edition_page(edition)
         for standard in edition.standards.values():
             pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
+    pages.update(library_pages(content))
     return pages
 
 
