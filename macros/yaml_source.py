@@ -72,10 +72,7 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        context = error.context or ""
-        if context and error.context_mark and error.context_mark.line + 1 != line:
-            context += f" (from line {error.context_mark.line + 1})"
-        problem = ": ".join(part for part in (context, error.problem) if part)
+        problem = ": ".join(part for part in (error.context, error.problem) if part)
         raise YamlSyntaxError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(f"invalid YAML: {error}", None) from None

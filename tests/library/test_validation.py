@@ -68,7 +68,7 @@ def test_guides_are_ordered_by_their_latest_date(content_root):
          "standards/guides/sample.md:2: slug: slug 'other' does not match the file name 'sample': "
          "rename one so they agree (the slug is the page's permanent URL)"),
         (("title: Sample", "title: [Sample"),
-         "standards/guides/sample.md:4: invalid YAML: while parsing a flow sequence expected ',' or ']', but got ':'"),
+         "standards/guides/sample.md:4: invalid YAML: while parsing a flow sequence: did not find expected ',' or ']'"),
     ],
 )
 def test_guide_errors_name_file_line_and_field(content_root, change, expected):

@@ -46,7 +46,7 @@ def test_real_content_is_valid():
 def test_yaml_syntax_error_names_file_and_line(content):
     edit(content, STANDARD, "title: Staff", "title: [Staff")
     assert errors_of(content) == [
-        f"{STANDARD}:7: invalid YAML: while parsing a flow sequence (from line 6): "
+        f"{STANDARD}:7: invalid YAML: while parsing a flow sequence: "
         "did not find expected ',' or ']'"
     ]
 
