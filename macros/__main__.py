@@ -1,7 +1,9 @@
-"""Command line: `python -m macros validate` and `python -m macros schema`.
+"""Command line: `python -m macros validate`, `python -m macros schema` and `python -m macros urls`.
 
     python -m macros validate [--root standards]   check all content, report every error
     python -m macros schema [--out schema]         re-export the JSON Schemas from the model
+    python -m macros urls --update                 build the site, add new URLs to url-manifest.txt
+    python -m macros urls --check                  build the site, fail if the manifest is out of date
 """
 
 from __future__ import annotations
@@ -22,10 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     schema = commands.add_parser("schema", help="write the JSON Schemas exported from the model")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
+    urls = commands.add_parser("urls", help="check or update the URL manifest against a fresh build")
+    mode = urls.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--update", action="store_true", help="add the URLs the site now publishes")
+    mode.add_argument("--check", action="store_true", help="report missing and unlisted URLs")
+    urls.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site config (default: mkdocs.yml)")
+    urls.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
         return _validate(args.root)
+    if args.command == "urls":
+        from .url_commands import run_urls
+
+        return run_urls(args.config, args.site, update=args.update)
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0
