@@ -85,11 +85,11 @@ class _Checker:
             self.error(path, ("supersedes",), "an edition cannot supersede itself")
             return False
         if target not in self.framework.editions:
-            self.error(path, ("supersedes",), _unknown(f"edition '{target}' does not exist", target,
-                                                       self.framework.editions))
+            others = [e for e in self.framework.editions if e != edition.id]
+            self.error(path, ("supersedes",), _unknown(f"edition '{target}' does not exist", target, others))
             return False
         rivals = [e.id for e in self.framework.editions.values()
-                  if e.edition.supersedes == target and e.id != edition.id]
+                  if e.edition.supersedes == target and e.id not in (edition.id, target)]
         if rivals and rivals[0] < edition.id:
             self.error(path, ("supersedes",),
                        f"edition {target} is already superseded by edition {rivals[0]}: "
@@ -158,7 +158,11 @@ class _Checker:
         successors = cross.successors(replaced.id)
         predecessors = cross.predecessors(new_id)
         location = ("replaces", index, "how")
-        if how in ("moved", "renamed") and len(successors) > 1:
+        if how in ("moved", "renamed") and len(predecessors) > 1:
+            self.error(path, location,
+                       f"{new_id} replaces {len(predecessors)} standards, so each of them is 'merged' into it, "
+                       f"not '{how}'")
+        elif how in ("moved", "renamed") and len(successors) > 1:
             others = ", ".join(sorted({link.new_id for link in successors if link.new_id != new_id}))
             clash = (f"edition {cross.new.id} also has a standard '{replaced.id}'"
                      if any(link.how == CONTINUED for link in successors) else f"{others} also replace(s) it")
