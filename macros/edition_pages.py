@@ -19,9 +19,9 @@ from markupsafe import escape
 
 from . import build_state, pages, urls
 from .content import SiteContent
-from .crosswalk import Link, Trace, chain, crosswalks, trace
+from .crosswalk import Link, Trace, chain, crosswalks, successor_edition, trace
 from .framework import Framework, FrameworkEdition
-from .model import EditionStatus, RatingLevel, Standard
+from .model import EditionStatus, Standard
 from .pages import human_date
 from .rendering import render
 from .word_diff import diff_paragraphs, diff_stats
@@ -210,8 +210,12 @@ def edition_notice(content: SiteContent, edition: FrameworkEdition, standard: Op
     current = framework.current
     context = {"kind": kind, "edition": edition.edition, "standard": standard,
                "current": current and current.edition, "equivalents": [], "compare_link": None,
-               "ended": None, "ended_edition": None,
+               "ended": None, "ended_edition": None, "crosswalk_link": None,
                "current_link": current and urls.relative_link(here, urls.edition_page(current.id))}
+    successor = successor_edition(framework, edition.id)
+    if standard is None and successor is not None:
+        context["crosswalk_link"] = urls.relative_link(here, urls.crosswalk_page(edition.id, successor.id))
+        context["successor"] = successor.edition
     if standard is not None and current is not None and kind != "draft":
         traces = trace(framework, edition.id, standard.id, current.id)
         found = [t for t in traces if t.target_id]
@@ -261,7 +265,7 @@ def cite_section(content: SiteContent, edition: FrameworkEdition, standard: Stan
         "cite_section.md.j2", edition=edition.edition, standard=standard,
         year=edition.edition.published[:4], published=human_date(edition.edition.published),
         permanent_url=escape(permanent), current_url=current and escape(current),
-        how_to_cite=urls.relative_link(here, HOW_TO_CITE), level=RatingLevel.GOOD,
+        how_to_cite=urls.relative_link(here, HOW_TO_CITE),
     )
 
 
