@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from . import build_state, pages, urls
 from .content import SiteContent
-from .crosswalk import Link, Trace, chain, crosswalks, successor_edition, trace
+from .crosswalk import Crosswalk, Link, Trace, chain, crosswalks, successor_edition, trace
 from .framework import Framework, FrameworkEdition
 from .model import EditionStatus, Standard
 from .pages import human_date
@@ -42,7 +42,7 @@ def generate_edition_pages(content: SiteContent) -> dict[str, str]:
     framework = content.framework
     pages = {urls.CROSSWALK_HOME: crosswalk_home(framework)}
     for cross in crosswalks(framework):
-        pages[urls.crosswalk_page(cross.old.id, cross.new.id)] = crosswalk_page(framework, cross)
+        pages[urls.crosswalk_page(cross.old.id, cross.new.id)] = crosswalk_page(cross)
     for edition in framework.editions.values():
         for standard in edition.standards.values():
             for other in _other_editions(framework, edition):
@@ -98,7 +98,8 @@ def crosswalk_home(framework: Framework) -> str:
     ])
 
 
-def crosswalk_page(framework: Framework, cross) -> str:
+def crosswalk_page(cross: Crosswalk) -> str:
+    """A table of every relation between two editions, with links to both and to comparisons."""
     here = urls.crosswalk_page(cross.old.id, cross.new.id)
     rows = []
     for old_id, links in cross.by_old_standard():
@@ -111,7 +112,7 @@ def crosswalk_page(framework: Framework, cross) -> str:
     )
 
 
-def _crosswalk_row(cross, link: Link, here: str) -> dict:
+def _crosswalk_row(cross: Crosswalk, link: Link, here: str) -> dict:
     old = cross.old.standards.get(link.old_id) if link.old_id else None
     new = cross.new.standards.get(link.new_id) if link.new_id else None
     return {
@@ -173,7 +174,7 @@ def compare_page(framework: Framework, edition: FrameworkEdition, standard: Stan
         "compare.md.j2", edition=edition.edition, standard=standard, other=other.edition,
         older=older.edition, newer=newer.edition, pairs=pairs,
         back_link=urls.relative_link(here, urls.standard_page(edition.id, standard.id)),
-        crosswalk_link=urls.relative_link(here, _crosswalk_for(framework, older, newer)),
+        crosswalk_link=urls.relative_link(here, _crosswalk_for(older, newer)),
     )
 
 
@@ -188,7 +189,7 @@ def diff_blocks(old: Standard, new: Standard) -> list[DiffBlock]:
             for key, heading, a, b in texts]
 
 
-def _crosswalk_for(framework: Framework, older: FrameworkEdition, newer: FrameworkEdition) -> str:
+def _crosswalk_for(older: FrameworkEdition, newer: FrameworkEdition) -> str:
     """The crosswalk page between two editions: direct if adjacent, else the list of crosswalks."""
     if newer.edition.supersedes == older.id:
         return urls.crosswalk_page(older.id, newer.id)

@@ -200,14 +200,21 @@ def test_sitemap_lists_real_pages_with_dates_from_the_data(two_editions_site):
 
 # -- bad input stops the build ----------------------------------------------------------------
 
-def test_bad_edition_data_fails_the_build_with_a_message_and_leaves_no_site(tmp_path):
+def copy_fixture(tmp_path: Path) -> Path:
+    """A copy of the fixture site that still finds this worktree's code; returns its mkdocs.yml."""
     project = tmp_path / "two-editions"
     shutil.copytree(TWO_EDITIONS, project, symlinks=True)
-    worktree = str(Path(__file__).resolve().parents[2])
+    worktree = Path(__file__).resolve().parents[2]
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("../../..", worktree), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace("../../..", str(worktree)), encoding="utf-8")
     (project / "docs" / "assets").unlink()
-    (project / "docs" / "assets").symlink_to(Path(worktree) / "docs" / "assets")
+    (project / "docs" / "assets").symlink_to(worktree / "docs" / "assets")
+    return config
+
+
+def test_bad_edition_data_fails_the_build_with_a_message_and_leaves_no_site(tmp_path):
+    config = copy_fixture(tmp_path)
+    project = config.parent
     retired = project / "standards" / "editions" / "2021" / "edition.yml"
     retired.write_text(retired.read_text(encoding="utf-8").replace('supersedes: "2018"', 'supersedes: "2017"'),
                        encoding="utf-8")
@@ -218,3 +225,13 @@ def test_bad_edition_data_fails_the_build_with_a_message_and_leaves_no_site(tmp_
            "'2018'?" in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists()
+
+
+def test_the_build_needs_the_redirects_plugin_for_current_urls(tmp_path):
+    config = copy_fixture(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("  - redirects:\n      redirect_maps: {}\n", ""), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml must list the 'redirects' plugin: current-edition URLs need it" in result.stderr
+    assert "Traceback" not in result.stderr
