@@ -1,8 +1,10 @@
-"""Command line: `python -m macros validate`, `schema` and `new`.
+"""Command line: `python -m macros validate`, `schema`, `new` and `urls`.
 
     python -m macros validate [--root standards]   check all content, report every error
     python -m macros schema [--out schema]         re-export the JSON Schemas from the model
     python -m macros new guide|position <slug>     start a draft guide or position statement
+    python -m macros urls --update                 build the site, add new URLs to url-manifest.txt
+    python -m macros urls --check                  build the site, fail if the manifest is out of date
 """
 
 from __future__ import annotations
@@ -28,12 +30,22 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=["guide", "position"], help="what to create")
     new.add_argument("slug", help="its permanent URL segment, e.g. learning-from-complaints")
     new.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
+    urls = commands.add_parser("urls", help="check or update the URL manifest against a fresh build")
+    mode = urls.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--update", action="store_true", help="add the URLs the site now publishes")
+    mode.add_argument("--check", action="store_true", help="report missing and unlisted URLs")
+    urls.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site config (default: mkdocs.yml)")
+    urls.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
         return _validate(args.root)
     if args.command == "new":
         return _new(args.kind, args.slug, args.root)
+    if args.command == "urls":
+        from .url_commands import run_urls
+
+        return run_urls(args.config, args.site, update=args.update)
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0

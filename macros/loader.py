@@ -14,6 +14,7 @@ from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .edition_checks import check_editions
 from .errors import ContentError, ContentErrors, display_path
 from .framework import Framework, FrameworkEdition
 from .model import URL_SAFE_ID, Edition, Standard
@@ -59,6 +60,8 @@ class _Loader:
         ordered = sorted(editions.values(), key=lambda e: e.edition.published, reverse=True)
         framework = Framework({e.id: e for e in ordered})
         self.check_one_current(framework)
+        if not self.errors:  # phase three compares editions: only meaningful once each is valid
+            check_editions(self.root, framework, self.error)
         return framework
 
     def load_edition(self, edition_dir: Path) -> Optional[FrameworkEdition]:

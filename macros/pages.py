@@ -27,13 +27,20 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
 STANDARD_SECTIONS: list[StandardSection] = [related_guidance]
 
+#: Notices shown at the top of a standard page (same signature as a section), e.g. "superseded".
+STANDARD_NOTICES: list[StandardSection] = []
+
+#: Notices shown at the top of an edition's page: called with (content, edition, page path).
+EditionNotice = Callable[[SiteContent, FrameworkEdition, str], str]
+EDITION_NOTICES: list[EditionNotice] = []
+
 
 def generate_pages(content: SiteContent) -> dict[str, str]:
     """Every generated page, keyed by its MkDocs source path."""
     framework = content.framework
     pages = {urls.FRAMEWORK_HOME: framework_home(framework)}
     for edition in framework.editions.values():
-        pages[urls.edition_page(edition.id)] = edition_page(edition)
+        pages[urls.edition_page(edition.id)] = edition_page(edition, content)
         for standard in edition.standards.values():
             pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
     pages.update(library_pages(content))
@@ -55,9 +62,12 @@ def framework_home(framework: Framework) -> str:
     )
 
 
-def edition_page(edition: FrameworkEdition) -> str:
+def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = None) -> str:
+    here = urls.edition_page(edition.id)
+    notices = [notice(content, edition, here) for notice in EDITION_NOTICES] if content else []
     return render(
         "edition.md.j2",
+        notices=[Markup(notice) for notice in notices if notice],
         edition=edition.edition,
         published=human_date(edition.edition.published),
         descriptors=edition.edition.level_descriptors.present(),
@@ -74,6 +84,7 @@ class Neighbours:
 def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Standard) -> str:
     here = urls.standard_page(edition.id, standard.id)
     sections = [section(content, edition, standard, here) for section in STANDARD_SECTIONS]
+    notices = [notice(content, edition, standard, here) for notice in STANDARD_NOTICES]
     neighbours = _neighbours(edition, standard)
     links = {"edition": urls.relative_link(here, urls.edition_page(edition.id))}
     for name in ("previous", "next"):
@@ -89,6 +100,7 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],
+        notices=[Markup(notice) for notice in notices if notice],
     )
 
 
