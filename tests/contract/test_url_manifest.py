@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, TWO_EDITIONS
+from tests.conftest import ROOT, TWO_EDITIONS
 from macros.url_manifest import broken, published_urls, read_manifest, resolve_relative, unlisted, why_unresolved
 
 SITES = {

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import TWO_EDITIONS, mkdocs_build
+from tests.conftest import TWO_EDITIONS, mkdocs_build
 
 SITE_URL = "https://fixture.example.org/"
 
