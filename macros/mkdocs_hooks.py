@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from macros import build_state
 from macros.errors import ContentErrors
 from macros.content import load_content
+from macros.inspection_pages import overdue_as_of
 from macros.pages import generate_pages
 
 log = logging.getLogger("mkdocs.hooks.standards")
@@ -51,6 +52,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build_state.start(load_content(content_root))
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
+    try:
+        overdue_as_of()  # a bad OVERDUE_AS_OF stops the build here, with its message
+    except ValueError as problem:
+        raise PluginError(str(problem)) from None
     return config
 
 

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
-from . import urls
+from . import inspection_pages, urls
 from .content import SiteContent
 from .framework import Framework, FrameworkEdition
 from .model import RatingLevel, Standard
@@ -25,6 +25,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 #: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
 StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
 STANDARD_SECTIONS: list[StandardSection] = []
+STANDARD_SECTIONS.append(inspection_pages.recommendations_section)
 
 
 def generate_pages(content: SiteContent) -> dict[str, str]:
@@ -35,6 +36,7 @@ def generate_pages(content: SiteContent) -> dict[str, str]:
         pages[urls.edition_page(edition.id)] = edition_page(edition)
         for standard in edition.standards.values():
             pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
+    pages.update(inspection_pages.generate_pages(content))
     return pages
 
 
