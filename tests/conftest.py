@@ -27,11 +27,11 @@ CHROMIUM_ARGS = [
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would; return the finished process."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=BUILD_ENV, capture_output=True, text=True,
+        cwd=config.parent, env=env or BUILD_ENV, capture_output=True, text=True,
     )
 
 
