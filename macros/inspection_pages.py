@@ -79,11 +79,16 @@ def generate_pages(content: SiteContent, as_of: Optional[date] = None) -> dict[s
 
 def inspections_home(records: list[InspectionRecord]) -> str:
     here = INSPECTIONS_HOME
-    return render(
-        "inspections_home.md.j2",
-        items=[(record, urls.relative_link(here, inspection_page(record.id)), _date(record.inspection.published))
-               for record in records],
-    )
+    items = []
+    for record in records:
+        plan = record.action_plan
+        items.append((
+            record,
+            urls.relative_link(here, inspection_page(record.id)),
+            _date(record.inspection.published),
+            (urls.relative_link(here, action_plan_page(record.id)), _date(plan.submitted)) if plan else None,
+        ))
+    return render("inspections_home.md.j2", items=items)
 
 
 # -- the inspection page --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .inspection_model import ActionPlan, Inspection
 from .model import Edition, Standard
 
 SCHEMA_BASE = "https://standards.example.org/schema/"
@@ -19,6 +20,8 @@ SCHEMA_BASE = "https://standards.example.org/schema/"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
     "standard.schema.json": Standard,
+    "inspection.schema.json": Inspection,
+    "action-plan.schema.json": ActionPlan,
 }
 
 

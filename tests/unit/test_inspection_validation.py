@@ -222,3 +222,16 @@ def test_a_folder_without_inspection_yml(content_root):
     assert errors_of(content_root) == [
         "standards/inspections/empty-2020: missing inspection.yml: every inspection folder needs one"
     ]
+
+
+def test_validate_prints_the_warning_and_succeeds(content_root, capsys):
+    from macros.__main__ import main
+
+    write(content_root, plan=PLAN.split("  - recommendation: 2")[0])
+    assert main(["validate", "--root", str(content_root)]) == 0
+    captured = capsys.readouterr()
+    assert "OK: 1 inspection(s), 2 recommendation(s)" in captured.out
+    assert captured.err == (
+        "warning: standards/inspections/example-2020/action-plan.yml: responses: "
+        "recommendation 2 has no response in the action plan\n"
+    )
