@@ -200,6 +200,7 @@ def tracker_page(content: SiteContent, record: InspectionRecord, as_of: date) ->
         standard_links={s.id: urls.relative_link(here, urls.standard_page(edition.id, s.id)) for s in standards_used},
         items=items,
         warnings=record.warnings,
+        unanswered=record.unanswered(),
         as_of=_long_date(as_of),
         as_of_iso=as_of.isoformat(),
         agreement_bars=_bars([(a.value, a.label, agreements.get(a, 0)) for a in Agreement]),

@@ -201,7 +201,8 @@ def test_a_recommendation_with_no_response_is_a_warning_listed_on_the_tracker(co
     ]
     tracker = generate_pages(content)["inspections/example-2020/action-plan/index.md"]
     assert '!!! warning "Recommendations without a response"' in tracker
-    assert "Recommendation 2 has no response in the action plan" in tracker
+    assert ("[Recommendation 2](#recommendation-2) has no response in "
+            "standards/inspections/example-2020/action-plan.yml.") in tracker
     # the recommendation itself is still listed, marked as having no response
     assert "### Recommendation 2 { #recommendation-2 }" in tracker
     assert "The action plan gives no response to this recommendation." in tracker
