@@ -26,7 +26,7 @@ from markupsafe import Markup
 from . import urls
 from .content import SiteContent
 from .framework import FrameworkEdition
-from .inspection_model import Action, Agreement, Organisation
+from .inspection_model import Action, Agreement, Organisation, Recommendation, Response
 from .inspections import InspectionRecord, reading_of
 from .model import RatingLevel, Standard
 from .rendering import render
@@ -176,27 +176,34 @@ class Bar:
     percent: int
 
 
+@dataclass(frozen=True)
+class TrackerItem:
+    """One recommendation on the tracker, with its response (None: not answered) and actions."""
+
+    recommendation: Recommendation
+    response: Optional[Response]
+    actions: list[TrackedAction]
+    standard: Standard
+    organisation: Organisation
+
+
 def tracker_page(content: SiteContent, record: InspectionRecord, as_of: date) -> str:
     here = action_plan_page(record.id)
     plan = record.action_plan
     assert plan is not None
     edition = content.framework.edition(record.inspection.framework_edition)
-    items = []
-    for rec in record.inspection.recommendations:
-        response = record.response_to(rec)
-        actions = [_tracked(index, action, as_of) for index, action in enumerate(response.actions if response else [], 1)]
-        items.append((rec, response, actions, edition.standards[rec.standard], record.organisation(rec.addressed_to)))
-    all_actions = [action for item in items for action in item[2]]
-    agreements = Counter(response.agreement for _, response, *_ in items if response is not None)
+    items = [_tracker_item(record, rec, edition, as_of) for rec in record.inspection.recommendations]
+    answered = [item.response for item in items if item.response is not None]
+    all_actions = [action for item in items for action in item.actions]
+    agreements = Counter(response.agreement for response in answered)
     statuses = Counter(action.status for action in all_actions)
-    standards_used = [s for s in edition.standards.values() if any(i[3].id == s.id for i in items)]
+    standards_used = [s for s in edition.standards.values() if any(item.standard.id == s.id for item in items)]
     return render(
         "action_plan.md.j2",
         inspection=record.inspection,
         plan=plan,
         submitted=_date(plan.submitted),
         inspection_link=urls.relative_link(here, inspection_page(record.id)),
-        edition_id=edition.id,
         standard_links={s.id: urls.relative_link(here, urls.standard_page(edition.id, s.id)) for s in standards_used},
         items=items,
         warnings=record.warnings,
@@ -207,11 +214,23 @@ def tracker_page(content: SiteContent, record: InspectionRecord, as_of: date) ->
         status_bars=_bars([(s.value, s.label, statuses.get(s, 0)) for s in TargetStatus]),
         overdue_count=sum(action.overdue for action in all_actions),
         action_count=len(all_actions),
-        answered=sum(1 for _, response, *_ in items if response is not None),
+        answered=len(answered),
         standards=standards_used,
         agreements=list(Agreement),
         statuses=list(TargetStatus),
         filter_css=Markup(_filter_css(standards_used)),
+    )
+
+
+def _tracker_item(record: InspectionRecord, rec: Recommendation, edition: FrameworkEdition, as_of: date) -> TrackerItem:
+    response = record.response_to(rec)
+    actions = response.actions if response else []
+    return TrackerItem(
+        recommendation=rec,
+        response=response,
+        actions=[_tracked(number, action, as_of) for number, action in enumerate(actions, 1)],
+        standard=edition.standards[rec.standard],
+        organisation=record.organisation(rec.addressed_to),
     )
 
 

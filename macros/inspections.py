@@ -13,13 +13,12 @@ incomplete) but it is never dropped: it becomes a warning that the tracker page 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Optional
 
 from .errors import ContentError, ContentErrors, display_path
 from .framework import Framework, UnknownReference
-from .inspection_model import Action, ActionPlan, Agreement, Inspection, Organisation, Recommendation, Response
+from .inspection_model import Action, ActionPlan, Inspection, Organisation, Recommendation, Response
 from .loader import _Loader as _ModelLoader  # its YAML-to-model validation and error wording
 from .model import RatingLevel
 from .target_dates import TargetReading, UnreadableTarget, read_target
@@ -282,13 +281,4 @@ def _number_ranges(numbers: set[int]) -> str:
     return ", ".join(ranges)
 
 
-def overdue_actions(record: InspectionRecord, as_of: date) -> int:
-    """How many of an inspection's actions are overdue as of a date."""
-    if record.action_plan is None:
-        return 0
-    return sum(reading_of(a).overdue(as_of) for r in record.action_plan.responses for a in r.actions)
-
-
-__all__ = [
-    "Agreement", "InspectionRecord", "Inspections", "load_inspections", "overdue_actions", "reading_of",
-]
+__all__ = ["InspectionRecord", "Inspections", "load_inspections", "reading_of"]
