@@ -236,3 +236,48 @@ def test_validate_prints_the_warning_and_succeeds(content_root, capsys):
         "warning: standards/inspections/example-2020/action-plan.yml: responses: "
         "recommendation 2 has no response in the action plan\n"
     )
+
+
+RATINGS = """\
+ratings:
+  rated: divisions
+  units: 7
+  by_standard:
+    - standard: "1.1"
+      good: 5
+      requires_improvement: 3
+      statement: Five were good and three required improvement.
+"""
+
+
+def test_rating_counts_that_add_up_to_more_than_the_units_rated(content_root):
+    write(content_root, INSPECTION.replace("recommendations:\n", RATINGS + "recommendations:\n"))
+    assert errors_of(content_root) == [
+        "standards/inspections/example-2020/inspection.yml:19: ratings.by_standard[0]: "
+        "the counts add up to 8, more than the 7 units rated (ratings.units)"
+    ]
+
+
+def test_ratings_for_a_standard_that_does_not_exist(content_root):
+    ratings = RATINGS.replace('standard: "1.1"', 'standard: "2.1"').replace("good: 5", "good: 4")
+    write(content_root, INSPECTION.replace("recommendations:\n", ratings + "recommendations:\n"))
+    assert errors_of(content_root) == [
+        "standards/inspections/example-2020/inspection.yml:19: ratings.by_standard[0].standard: "
+        "there is no standard '2.1' in edition 2018; did you mean '1.1'?"
+    ]
+
+
+def test_an_inspected_organisation_that_is_not_listed(content_root):
+    write(content_root, INSPECTION.replace("inspected: [hmpps]", "inspected: [hmpps, nps]"))
+    assert errors_of(content_root) == [
+        "standards/inspections/example-2020/inspection.yml:9: inspected[1]: "
+        "there is no organisation 'nps' in this inspection's 'organisations' (known: hmpps)"
+    ]
+
+
+def test_an_action_plan_that_names_another_inspection(content_root):
+    write(content_root, plan=PLAN.replace("inspection: example-2020", "inspection: other-2020"))
+    assert errors_of(content_root) == [
+        "standards/inspections/example-2020/action-plan.yml:1: inspection: the action plan names "
+        "inspection 'other-2020' but sits in the folder of 'example-2020': they must agree"
+    ]
