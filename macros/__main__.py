@@ -63,6 +63,7 @@ def _validate(root: Path) -> int:
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
     print(f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}")
+    _report_inspections(content)
     return 0
 
 
@@ -74,6 +75,16 @@ def _new(kind: str, slug: str, root: Path) -> int:
         return 1
     print(f"wrote {path}: a draft; preview it with STANDARDS_PREVIEW=1 mkdocs serve")
     return 0
+
+
+def _report_inspections(content) -> None:
+    """Count inspections and print their warnings (a recommendation with no response)."""
+    records = content.inspections.records.values()
+    recommendations = sum(len(r.inspection.recommendations) for r in records)
+    print(f"OK: {len(records)} inspection(s), {recommendations} recommendation(s)")
+    for record in records:
+        for warning in record.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from pathlib import Path
 from .errors import ContentErrors
 from .framework import Framework
 from .library import Library, load_library
+from .inspections import Inspections, load_inspections
 from .loader import load_framework
 
 
@@ -24,11 +25,13 @@ class SiteContent:
         root: The `standards/` folder it was read from.
         framework: Every edition of the standards framework.
         library: Guides, position statements, glossary and principles.
+        inspections: Inspection reports, their recommendations and action plans.
     """
 
     root: Path
     framework: Framework
     library: Library = field(default_factory=Library)
+    inspections: Inspections = field(default_factory=Inspections)
 
 
 def load_content(root: Path) -> SiteContent:
@@ -47,6 +50,10 @@ def load_content(root: Path) -> SiteContent:
         library = load_library(root, framework)
     except ContentErrors as problem:
         errors += problem.errors
+    try:
+        inspections = load_inspections(root, framework)
+    except ContentErrors as problem:
+        errors += problem.errors
     if errors:
         raise ContentErrors(errors)
-    return SiteContent(root=root, framework=framework, library=library)
+    return SiteContent(root=root, framework=framework, library=library, inspections=inspections)

@@ -30,6 +30,7 @@ from macros.content import load_content
 from macros.data_export import data_files
 from macros.edition_pages import current_redirects, generate_edition_pages
 from macros.errors import ContentErrors
+from macros.inspection_pages import overdue_as_of
 from macros.library import preview_enabled
 from macros.library_feed import atom_feed
 from macros.library_pages import abbreviations_markdown
@@ -66,6 +67,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info("STANDARDS_PREVIEW is set: draft editions are included. Never publish this build.")
     build_state.start(published_content(content, include_drafts=preview), site_url=config.site_url or "")
     _add_current_redirects(config)
+    try:
+        overdue_as_of()  # a bad OVERDUE_AS_OF stops the build here, with its message
+    except ValueError as problem:
+        raise PluginError(str(problem)) from None
     return config
 
 

@@ -11,7 +11,7 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
-from . import urls
+from . import inspection_pages, urls
 from .content import SiteContent
 from .framework import Framework, FrameworkEdition
 from .library_pages import library_pages, related_guidance
@@ -25,7 +25,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 #: Sections other content types add to a standard page, in order. Each is called with
 #: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
 StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
-STANDARD_SECTIONS: list[StandardSection] = [related_guidance]
+STANDARD_SECTIONS: list[StandardSection] = [inspection_pages.recommendations_section, related_guidance]
 
 #: Notices shown at the top of a standard page (same signature as a section), e.g. "superseded".
 STANDARD_NOTICES: list[StandardSection] = []
@@ -44,6 +44,7 @@ def generate_pages(content: SiteContent) -> dict[str, str]:
         for standard in edition.standards.values():
             pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
     pages.update(library_pages(content))
+    pages.update(inspection_pages.generate_pages(content))
     return pages
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .library_model import Glossary, Guide, PositionStatement, Principles
+from .inspection_model import ActionPlan, Inspection
 from .model import Edition, Standard
 
 SCHEMA_BASE = "https://standards.example.org/schema/"
@@ -24,6 +25,8 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "position-statement.schema.json": PositionStatement,  # ... of standards/positions/*.md
     "glossary.schema.json": Glossary,
     "principles.schema.json": Principles,
+    "inspection.schema.json": Inspection,
+    "action-plan.schema.json": ActionPlan,
 }
 
 

@@ -27,15 +27,18 @@ CHROMIUM_ARGS = [
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def mkdocs_build(config: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    config: Path, site_dir: Path, extra_env: dict | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would; return the finished process.
 
-    `extra_env` adds environment variables (e.g. `{"STANDARDS_PREVIEW": "1"}`).
+    `env` replaces the environment (default: this one, without STANDARDS_PREVIEW);
+    `extra_env` adds variables to it (e.g. `{"STANDARDS_PREVIEW": "1"}`).
     """
-    env = {key: value for key, value in BUILD_ENV.items() if key != "STANDARDS_PREVIEW"}
+    base = env if env is not None else {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env={**env, **(extra_env or {})}, capture_output=True, text=True,
+        cwd=config.parent, env={**base, **(extra_env or {})}, capture_output=True, text=True,
     )
 
 
