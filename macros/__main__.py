@@ -1,7 +1,10 @@
-"""Command line: `python -m macros validate` and `python -m macros schema`.
+"""Command line: `python -m macros validate`, `schema`, `new` and `urls`.
 
     python -m macros validate [--root standards]   check all content, report every error
     python -m macros schema [--out schema]         re-export the JSON Schemas from the model
+    python -m macros new guide|position <slug>     start a draft guide or position statement
+    python -m macros urls --update                 build the site, add new URLs to url-manifest.txt
+    python -m macros urls --check                  build the site, fail if the manifest is out of date
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 
 from .content import load_content
 from .errors import ContentErrors
+from .scaffold import ScaffoldError, scaffold
 from .schema import write_schemas
 
 
@@ -22,10 +26,26 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     schema = commands.add_parser("schema", help="write the JSON Schemas exported from the model")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
+    new = commands.add_parser("new", help="start a draft guide or position statement with valid front matter")
+    new.add_argument("kind", choices=["guide", "position"], help="what to create")
+    new.add_argument("slug", help="its permanent URL segment, e.g. learning-from-complaints")
+    new.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
+    urls = commands.add_parser("urls", help="check or update the URL manifest against a fresh build")
+    mode = urls.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--update", action="store_true", help="add the URLs the site now publishes")
+    mode.add_argument("--check", action="store_true", help="report missing and unlisted URLs")
+    urls.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="site config (default: mkdocs.yml)")
+    urls.add_argument("--site", type=Path, help="an already built site (default: build one now)")
     args = parser.parse_args(argv)
 
     if args.command == "validate":
         return _validate(args.root)
+    if args.command == "new":
+        return _new(args.kind, args.slug, args.root)
+    if args.command == "urls":
+        from .url_commands import run_urls
+
+        return run_urls(args.config, args.site, update=args.update)
     for path in write_schemas(args.out):
         print(f"wrote {path}")
     return 0
@@ -43,7 +63,28 @@ def _validate(root: Path) -> int:
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
     print(f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}")
+    _report_inspections(content)
     return 0
+
+
+def _new(kind: str, slug: str, root: Path) -> int:
+    try:
+        path = scaffold(kind, slug, root)
+    except ScaffoldError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}: a draft; preview it with STANDARDS_PREVIEW=1 mkdocs serve")
+    return 0
+
+
+def _report_inspections(content) -> None:
+    """Count inspections and print their warnings (a recommendation with no response)."""
+    records = content.inspections.records.values()
+    recommendations = sum(len(r.inspection.recommendations) for r in records)
+    print(f"OK: {len(records)} inspection(s), {recommendations} recommendation(s)")
+    for record in records:
+        for warning in record.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -55,11 +55,15 @@ def _standard_link(page: str, standard_id: Any, edition: Optional[str], level: O
     try:
         standard = state.framework.standard(str(standard_id), edition)
         edition_id = state.framework.edition(edition).id
-        anchor = f"#{RatingLevel.parse(level).value}" if level else ""
+        rating_level = RatingLevel.parse(level) if level else None
     except (UnknownReference, ValueError) as problem:
         return _unresolved(page, f"standard_link({standard_id!r})", _reason(problem, level))
-    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id)) + anchor
-    return f"[{md_escape(standard.id)} {md_escape(standard.title)}]({target})"
+    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
+    text = f"{standard.id} {standard.title}"
+    if rating_level:
+        target += f"#{rating_level.value}"
+        text += f": {rating_level.label}"
+    return f"[{md_escape(text)}]({target})"
 
 
 def _characteristics_table(page: str, standard_id: Any, edition: Optional[str]) -> str:

@@ -18,6 +18,8 @@ from .framework import Framework
 @dataclass
 class BuildState:
     content: SiteContent
+    #: The public address of the site (`site_url` in mkdocs.yml), for absolute URLs in citations.
+    site_url: str = ""
     unresolved: list[str] = field(default_factory=list)
 
     @property
@@ -33,11 +35,16 @@ class BuildState:
 _current: Optional[BuildState] = None
 
 
-def start(content: SiteContent) -> BuildState:
+def start(content: SiteContent, site_url: str = "") -> BuildState:
     """Begin a build with freshly loaded content."""
     global _current
-    _current = BuildState(content)
+    _current = BuildState(content, site_url=site_url)
     return _current
+
+
+def has_started() -> bool:
+    """True once a build (or a test) has called `start`."""
+    return _current is not None
 
 
 def current() -> BuildState:

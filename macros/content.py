@@ -7,11 +7,13 @@ one pass. Add a new content type here (and a field on `SiteContent`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ContentErrors
 from .framework import Framework
+from .library import Library, load_library
+from .inspections import Inspections, load_inspections
 from .loader import load_framework
 
 
@@ -22,10 +24,14 @@ class SiteContent:
     Attributes:
         root: The `standards/` folder it was read from.
         framework: Every edition of the standards framework.
+        library: Guides, position statements, glossary and principles.
+        inspections: Inspection reports, their recommendations and action plans.
     """
 
     root: Path
     framework: Framework
+    library: Library = field(default_factory=Library)
+    inspections: Inspections = field(default_factory=Inspections)
 
 
 def load_content(root: Path) -> SiteContent:
@@ -35,10 +41,19 @@ def load_content(root: Path) -> SiteContent:
         ContentErrors: every problem found, across all content types.
     """
     errors = []
+    framework = None
     try:
         framework = load_framework(root)
     except ContentErrors as problem:
         errors += problem.errors
+    try:
+        library = load_library(root, framework)
+    except ContentErrors as problem:
+        errors += problem.errors
+    try:
+        inspections = load_inspections(root, framework)
+    except ContentErrors as problem:
+        errors += problem.errors
     if errors:
         raise ContentErrors(errors)
-    return SiteContent(root=root, framework=framework)
+    return SiteContent(root=root, framework=framework, library=library, inspections=inspections)

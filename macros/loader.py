@@ -14,6 +14,7 @@ from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .edition_checks import check_editions
 from .errors import ContentError, ContentErrors, display_path
 from .framework import Framework, FrameworkEdition
 from .model import URL_SAFE_ID, Edition, Standard
@@ -59,6 +60,8 @@ class _Loader:
         ordered = sorted(editions.values(), key=lambda e: e.edition.published, reverse=True)
         framework = Framework({e.id: e for e in ordered})
         self.check_one_current(framework)
+        if not self.errors:  # phase three compares editions: only meaningful once each is valid
+            check_editions(self.root, framework, self.error)
         return framework
 
     def load_edition(self, edition_dir: Path) -> Optional[FrameworkEdition]:
@@ -78,7 +81,10 @@ class _Loader:
             if standard is not None:
                 self.check_name_matches_id(path, standard.id, path.stem, "file")
         valid = [(path, s) for path, s in standards if s is not None]
-        return self.resolve_edition(edition_file, edition, valid)
+        # A standard whose file failed to load has been reported already; do not
+        # report it again as missing wherever it is referenced.
+        unloadable = {path.stem for path, s in standards if s is None}
+        return self.resolve_edition(edition_file, edition, valid, unloadable)
 
     def load_model(self, path: Path, model: type[Model]) -> Optional[Model]:
         """Parse `path` and validate it as `model`, recording errors; None if invalid."""
@@ -113,7 +119,8 @@ class _Loader:
     # -- phase two: references between files ----------------------------------------------------
 
     def resolve_edition(
-        self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]]
+        self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]],
+        unloadable: set[str],
     ) -> FrameworkEdition:
         document = read_yaml(edition_file)
         by_id: dict[str, Standard] = {}
@@ -147,6 +154,8 @@ class _Loader:
                                f"standard '{standard_id}' is already listed in domain {listed[standard_id]}")
                     continue
                 listed[standard_id] = domain.id
+                if standard_id in unloadable:
+                    continue
                 if standard_id not in by_id:
                     self.error(edition_file, line, field_name, _no_such_standard(standard_id, edition.id, by_id))
                 elif by_id[standard_id].domain != domain.id:

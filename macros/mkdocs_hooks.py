@@ -7,6 +7,7 @@ that knows nothing of MkDocs.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import sys
@@ -24,14 +25,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import build_state
-from macros.errors import ContentErrors
+from macros import build_state, library_urls
 from macros.content import load_content
+from macros.data_export import data_files
+from macros.edition_pages import current_redirects, generate_edition_pages
+from macros.errors import ContentErrors
+from macros.inspection_pages import overdue_as_of
+from macros.library import preview_enabled
+from macros.library_feed import atom_feed
+from macros.library_pages import abbreviations_markdown
 from macros.pages import generate_pages
+from macros.publishing import preview_requested, published_content
 
 log = logging.getLogger("mkdocs.hooks.standards")
 
+# Set per run: which command is running and where it writes, for on_build_error.
 _command = "build"
+_site_dir = ""
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -48,15 +58,45 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if str(watched) not in config.watch:
             config.watch.append(str(watched))
     try:
-        build_state.start(load_content(content_root))
+        content = load_content(content_root)
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
+    # Draft editions are validated above but published only in a preview (STANDARDS_PREVIEW=1).
+    preview = preview_requested(os.environ)
+    if preview:
+        log.info("STANDARDS_PREVIEW is set: draft editions are included. Never publish this build.")
+    build_state.start(published_content(content, include_drafts=preview), site_url=config.site_url or "")
+    _add_current_redirects(config)
+    try:
+        overdue_as_of()  # a bad OVERDUE_AS_OF stops the build here, with its message
+    except ValueError as problem:
+        raise PluginError(str(problem)) from None
     return config
+
+
+@event_priority(-100)  # after every plugin has had its say on the configuration
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _site_dir
+    _site_dir = config.site_dir
+
+
+def _add_current_redirects(config: MkDocsConfig) -> None:
+    """`/standards/current/<id>/` redirects, from the data, handed to mkdocs-redirects."""
+    plugin = config.plugins.get("redirects")
+    maps = current_redirects(build_state.current().framework)
+    if plugin is None:
+        if maps:
+            raise PluginError("mkdocs.yml must list the 'redirects' plugin: current-edition URLs need it")
+        return
+    plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **maps}
 
 
 @event_priority(100)  # before other plugins (redirects, search) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, markdown in generate_pages(build_state.current().content).items():
+    content = build_state.current().content
+    generated = {**generate_pages(content), **generate_edition_pages(content),
+                 **data_files(content, config.site_url or "")}
+    for src_uri, markdown in generated.items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None and not existing.generated_by:
             raise PluginError(
@@ -64,7 +104,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 "remove the file (edit the YAML instead)"
             )
         files.append(File.generated(config, src_uri, content=markdown))
+    feed = atom_feed(build_state.current().content, config.site_url or "http://localhost/", preview_enabled())
+    files.append(File.generated(config, library_urls.FEED, content=feed))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Explain the glossary's abbreviations in place on every page (the `abbr` extension)."""
+    return markdown + "\n\n" + abbreviations_markdown(build_state.current().content.library.glossary)
 
 
 _TAB_INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')
@@ -88,16 +135,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Leave no half-written site behind a failed `mkdocs build`."""
+    """Leave no half-written site behind a failed `mkdocs build`.
+
+    A failure before `on_pre_build` (invalid content) happens before MkDocs
+    touches the output folder, so a previous complete site is kept.
+    """
     if _command == "build" and _site_dir and Path(_site_dir).exists():
         shutil.rmtree(_site_dir)
-        log.error("The build failed, so the output folder %s was removed.", _site_dir)
+        log.info("Removed the partly written output folder %s", _site_dir)
 
-
-_site_dir: str = ""
-
-
-@event_priority(-100)
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _site_dir
-    _site_dir = config.site_dir

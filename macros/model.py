@@ -71,6 +71,54 @@ class EditionStatus(str, Enum):
     WITHDRAWN = "withdrawn"
 
 
+class ReplacementKind(str, Enum):
+    """How a standard of a new edition relates to a standard of the edition it supersedes.
+
+    - `moved`: the same standard under a new id (renumbered), e.g. 1.2 became 2.1;
+    - `renamed`: the same standard with a new title (and possibly a new id);
+    - `split`: the old standard's content is now spread over several standards,
+      each of which declares `split` from it;
+    - `merged`: several old standards are now one; the new standard declares each
+      of them as `merged`.
+
+    A standard that keeps its id needs no declaration: it continues. An old standard
+    with no successor is listed under the new edition's `retired`.
+    """
+
+    MOVED = "moved"
+    RENAMED = "renamed"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Replacement(Strict):
+    """One line of a standard's `replaces` list: which old standard, how, and why.
+
+    Example (in `editions/2021/standards/2.1.yml`):
+        ```yaml
+        replaces:
+          - id: "1.2"
+            how: moved
+            reason: Staffing now sits in the new domain two.
+        ```
+    """
+
+    id: Id
+    how: ReplacementKind
+    reason: Text
+
+
+class RetiredStandard(Strict):
+    """A standard of the superseded edition that has no successor in this edition.
+
+    Its id is retired for good: no later edition may use it again, because the
+    current-edition URL `/standards/current/<id>/` already says it was retired.
+    """
+
+    id: Id
+    reason: Text
+
+
 class SourceDocument(Strict):
     """The published document a piece of content was transcribed from.
 
@@ -132,6 +180,9 @@ class Edition(Strict):
         preamble: Introductory paragraphs, in order.
         level_descriptors: The overall descriptors of rating levels.
         domains: The domains, in order, each listing its standards.
+        supersedes: The id of the edition this one replaces, if any. Each edition is
+            superseded by at most one other, so editions form a single line.
+        retired: Standards of the superseded edition that have no successor here.
     """
 
     id: Id
@@ -142,6 +193,8 @@ class Edition(Strict):
     preamble: list[Text] = Field(default_factory=list)
     level_descriptors: LevelDescriptors = Field(default_factory=LevelDescriptors)
     domains: list[Domain] = Field(min_length=1)
+    supersedes: Optional[Id] = None
+    retired: list[RetiredStandard] = Field(default_factory=list)
 
 
 class Characteristic(Strict):
@@ -195,3 +248,5 @@ class Standard(Strict):
     statement: Text
     key_questions: list[KeyQuestion] = Field(default_factory=list)
     characteristics: Characteristics
+    #: What this standard replaces in the edition this edition supersedes (see `Replacement`).
+    replaces: list[Replacement] = Field(default_factory=list)

@@ -11,9 +11,10 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
-from . import urls
+from . import inspection_pages, urls
 from .content import SiteContent
 from .framework import Framework, FrameworkEdition
+from .library_pages import library_pages, related_guidance
 from .model import RatingLevel, Standard
 from .rendering import render
 
@@ -24,7 +25,14 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July",
 #: Sections other content types add to a standard page, in order. Each is called with
 #: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
 StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
-STANDARD_SECTIONS: list[StandardSection] = []
+STANDARD_SECTIONS: list[StandardSection] = [inspection_pages.recommendations_section, related_guidance]
+
+#: Notices shown at the top of a standard page (same signature as a section), e.g. "superseded".
+STANDARD_NOTICES: list[StandardSection] = []
+
+#: Notices shown at the top of an edition's page: called with (content, edition, page path).
+EditionNotice = Callable[[SiteContent, FrameworkEdition, str], str]
+EDITION_NOTICES: list[EditionNotice] = []
 
 
 def generate_pages(content: SiteContent) -> dict[str, str]:
@@ -32,9 +40,11 @@ def generate_pages(content: SiteContent) -> dict[str, str]:
     framework = content.framework
     pages = {urls.FRAMEWORK_HOME: framework_home(framework)}
     for edition in framework.editions.values():
-        pages[urls.edition_page(edition.id)] = edition_page(edition)
+        pages[urls.edition_page(edition.id)] = edition_page(edition, content)
         for standard in edition.standards.values():
             pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
+    pages.update(library_pages(content))
+    pages.update(inspection_pages.generate_pages(content))
     return pages
 
 
@@ -53,9 +63,12 @@ def framework_home(framework: Framework) -> str:
     )
 
 
-def edition_page(edition: FrameworkEdition) -> str:
+def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = None) -> str:
+    here = urls.edition_page(edition.id)
+    notices = [notice(content, edition, here) for notice in EDITION_NOTICES] if content else []
     return render(
         "edition.md.j2",
+        notices=[Markup(notice) for notice in notices if notice],
         edition=edition.edition,
         published=human_date(edition.edition.published),
         descriptors=edition.edition.level_descriptors.present(),
@@ -72,6 +85,7 @@ class Neighbours:
 def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Standard) -> str:
     here = urls.standard_page(edition.id, standard.id)
     sections = [section(content, edition, standard, here) for section in STANDARD_SECTIONS]
+    notices = [notice(content, edition, standard, here) for notice in STANDARD_NOTICES]
     neighbours = _neighbours(edition, standard)
     links = {"edition": urls.relative_link(here, urls.edition_page(edition.id))}
     for name in ("previous", "next"):
@@ -87,6 +101,7 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],
+        notices=[Markup(notice) for notice in notices if notice],
     )
 
 
@@ -118,7 +133,7 @@ def _domains_with_links(edition: FrameworkEdition, here: str) -> list:
 
 def _neighbours(edition: FrameworkEdition, standard: Standard) -> Neighbours:
     ordered = list(edition.standards.values())
-    index = ordered.index(standard)
+    index = list(edition.standards).index(standard.id)  # ids, not models: comparing models is slow
     return Neighbours(
         previous=ordered[index - 1] if index > 0 else None,
         next=ordered[index + 1] if index + 1 < len(ordered) else None,

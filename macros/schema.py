@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .library_model import Glossary, Guide, PositionStatement, Principles
+from .inspection_model import ActionPlan, Inspection
 from .model import Edition, Standard
 
 SCHEMA_BASE = "https://standards.example.org/schema/"
@@ -19,6 +21,12 @@ SCHEMA_BASE = "https://standards.example.org/schema/"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "edition.schema.json": Edition,
     "standard.schema.json": Standard,
+    "guide.schema.json": Guide,  # the front matter of standards/guides/*.md
+    "position-statement.schema.json": PositionStatement,  # ... of standards/positions/*.md
+    "glossary.schema.json": Glossary,
+    "principles.schema.json": Principles,
+    "inspection.schema.json": Inspection,
+    "action-plan.schema.json": ActionPlan,
 }
 
 

@@ -35,3 +35,36 @@ def url_of(page: str) -> str:
     """The published URL path of a source page: `standards/2018/1.2/` (no leading slash)."""
     directory = posixpath.dirname(page)
     return f"{directory}/" if directory else ""
+
+
+# -- Editions: current-edition URLs, crosswalks, comparisons, data ------------------------------
+
+CURRENT = "current"
+CURRENT_HOME = "standards/current/index.md"
+CROSSWALK_HOME = "standards/crosswalk/index.md"
+API_ROOT = "api/v1"
+
+
+def current_standard(standard_id: str) -> str:
+    """`standards/current/1.2/index.md`: always the current edition's equivalent of 1.2."""
+    return f"standards/{CURRENT}/{standard_id}/index.md"
+
+
+def crosswalk_page(old_edition: str, new_edition: str) -> str:
+    """`standards/crosswalk/2018/2021/index.md`"""
+    return f"standards/crosswalk/{old_edition}/{new_edition}/index.md"
+
+
+def compare_page(edition_id: str, standard_id: str, other_edition: str) -> str:
+    """`standards/2018/1.2/compare/2021/index.md`: 1.2 of 2018 beside its 2021 equivalents."""
+    return f"standards/{edition_id}/{standard_id}/compare/{other_edition}/index.md"
+
+
+def absolute_url(site_url: str, page: str) -> str:
+    """The full public URL of a source page (or of a data file, given its path).
+
+    >>> absolute_url("https://example.org/", "standards/2018/1.2/index.md")
+    'https://example.org/standards/2018/1.2/'
+    """
+    path = url_of(page) if page.endswith(".md") else page
+    return site_url.rstrip("/") + "/" + path

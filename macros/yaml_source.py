@@ -16,7 +16,11 @@ import yaml
 FieldPath = tuple[Any, ...]
 
 
-class _ContentLoader(yaml.SafeLoader):
+# libyaml's parser is about ten times faster than the pure-Python one, and keeps line marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _ContentLoader(_SafeLoader):
     """SafeLoader that keeps dates as text.
 
     Source dates have mixed precision (`2018-03`, `2020-03-04`); turning some of
@@ -68,7 +72,7 @@ def parse_yaml(text: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
-        problem = " ".join(part for part in (error.context, error.problem) if part)
+        problem = ": ".join(part for part in (error.context, error.problem) if part)
         raise YamlSyntaxError(f"invalid YAML: {problem}", line) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(f"invalid YAML: {error}", None) from None

@@ -27,11 +27,18 @@ CHROMIUM_ARGS = [
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run `mkdocs build --strict` as a user would; return the finished process."""
+def mkdocs_build(
+    config: Path, site_dir: Path, extra_env: dict | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a user would; return the finished process.
+
+    `env` replaces the environment (default: this one, without STANDARDS_PREVIEW);
+    `extra_env` adds variables to it (e.g. `{"STANDARDS_PREVIEW": "1"}`).
+    """
+    base = env if env is not None else {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env=BUILD_ENV, capture_output=True, text=True,
+        cwd=config.parent, env={**base, **(extra_env or {})}, capture_output=True, text=True,
     )
 
 
@@ -68,6 +75,37 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_url(built_site):
     """Base URL (ending in '/') of the real site, served for the session."""
     server = SiteServer(built_site)
+    yield server.url
+    server.close()
+
+
+# -- The two-editions fixture site (tests/fixtures/two-editions) ------------------------------
+
+TWO_EDITIONS = ROOT / "tests" / "fixtures" / "two-editions"
+
+
+@pytest.fixture(scope="session")
+def two_editions_site(tmp_path_factory) -> Path:
+    """The fixture site (2018 superseded, 2021 current, 2024 draft), built as the public would get it."""
+    site = tmp_path_factory.mktemp("two-editions") / "site"
+    result = mkdocs_build(TWO_EDITIONS / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def two_editions_preview_site(tmp_path_factory) -> Path:
+    """The same fixture site built with STANDARDS_PREVIEW=1: draft editions included."""
+    site = tmp_path_factory.mktemp("two-editions-preview") / "site"
+    result = mkdocs_build(TWO_EDITIONS / "mkdocs.yml", site, {"STANDARDS_PREVIEW": "1"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def two_editions_url(two_editions_site):
+    """Base URL (ending in '/') of the two-editions fixture site, served for the session."""
+    server = SiteServer(two_editions_site)
     yield server.url
     server.close()
 

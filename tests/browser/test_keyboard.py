@@ -14,7 +14,7 @@ import pytest
 
 from playwright.sync_api import Page, expect
 
-from test_accessibility import html_pages
+from tests.browser.test_accessibility import html_pages
 
 STANDARD = "standards/2018/1.2/"
 

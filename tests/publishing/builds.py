@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import BUILD_ENV, ROOT
+from tests.conftest import BUILD_ENV, ROOT
 
 
 def build(site_dir: Path, *, generator: str = "mkdocs", source_date_epoch: int | None = None) -> Path:
     """`<generator> build --strict` of the real site into `site_dir`; fail with its stderr."""
-    env = dict(BUILD_ENV)
+    env = {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}  # the public site
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # the build date MkDocs writes
     result = subprocess.run(

@@ -47,12 +47,29 @@ def test_override_is_materials_partial_plus_our_change(partial, theirs, ours):
     assert override == original.replace(theirs, ours)
 
 
+#: Templates that extend Material's (with {{ super() }}) rather than replace a file.
+EXTENSIONS = ["main.html"]
+
+
 def test_every_override_is_listed_here():
     overridden = sorted(
         path.relative_to(ROOT / "overrides").as_posix()
         for path in (ROOT / "overrides").rglob("*.html")
     )
-    assert overridden == sorted(partial for partial, _, _ in OVERRIDES)
+    assert overridden == sorted([partial for partial, _, _ in OVERRIDES] + EXTENSIONS)
+
+
+def test_every_page_loads_the_theme_accessibility_fixes(built_site):
+    """overrides/main.html adds the accessibility CSS and JavaScript to every page."""
+    assert (built_site / "assets" / "stylesheets" / "accessibility.css").is_file()
+    assert (built_site / "assets" / "javascripts" / "accessibility.js").is_file()
+    pages = [page for page in built_site.rglob("*.html") if 'http-equiv="refresh"' not in page.read_text()]
+    missing = [
+        str(page.relative_to(built_site)) for page in pages
+        if "assets/stylesheets/accessibility.css" not in page.read_text()
+        or "assets/javascripts/accessibility.js" not in page.read_text()
+    ]
+    assert pages and not missing, f"pages without the accessibility fixes: {missing}"
 
 
 def test_search_dialog_has_an_accessible_name(built_site):
@@ -61,7 +78,7 @@ def test_search_dialog_has_an_accessible_name(built_site):
 
 
 def test_every_page_links_to_the_accessibility_statement(built_site):
-    pages = sorted(built_site.rglob("*.html"))
+    pages = [page for page in sorted(built_site.rglob("*.html")) if 'http-equiv="refresh"' not in page.read_text()]
     missing = [
         str(page.relative_to(built_site)) for page in pages
         if ">Accessibility statement</a>" not in page.read_text()

@@ -9,7 +9,7 @@ import re
 
 import properdocs
 
-from builds import build, differing_files
+from tests.publishing.builds import build, differing_files
 
 GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 SAME_TIME = 1_700_000_000

@@ -13,7 +13,7 @@ import sys
 import pytest
 import yaml
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 HOW_TO_PUBLISH = ROOT / "docs" / "how-to-publish.md"

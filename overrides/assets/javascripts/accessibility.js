@@ -1,6 +1,7 @@
 /* Accessibility fixes to Material for MkDocs 9.8.1 that templates and CSS cannot make,
  * because Material builds the elements concerned in its JavaScript. Each fix is checked
- * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). */
+ * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). overrides/main.html
+ * adds this file to every page. */
 (function () {
   var NARROW = window.matchMedia("(max-width: 76.2344em)");
 

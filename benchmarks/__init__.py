@@ -1,0 +1,1 @@
+"""Build benchmarks: `python -m benchmarks.run` (see README, "Performance")."""

@@ -1,0 +1,107 @@
+"""Strict builds of the real site and of fixture sites, and how failed builds behave."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture
+def fixture_site(tmp_path) -> Path:
+    """A writable copy of the minimal fixture site, wired to this checkout's code."""
+    site = tmp_path / "minimal"
+    shutil.copytree(FIXTURES / "minimal", site)
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/")
+    config.write_text(text, encoding="utf-8")
+    return site
+
+
+def test_real_site_generates_a_page_per_standard(built_site):
+    for path in ["standards/index.html", "standards/2018/index.html",
+                 *(f"standards/2018/1.{n}/index.html" for n in range(1, 5))]:
+        assert (built_site / path).is_file(), path
+
+
+def test_minimal_fixture_site_builds_strict(fixture_site, tmp_path):
+    result = mkdocs_build(fixture_site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'href="standards/2020/1.2/#requires-improvement"' in home
+    assert (tmp_path / "out/standards/2020/1.1/index.html").is_file()
+
+
+def test_invalid_content_fails_the_build_with_every_error_and_no_site(fixture_site, tmp_path):
+    standard = fixture_site / "standards/editions/2020/standards/1.2.yml"
+    standard.write_text(standard.read_text().replace("title:", "titel:"), encoding="utf-8")
+    edition = fixture_site / "standards/editions/2020/edition.yml"
+    edition.write_text(edition.read_text().replace("status: current", "status: live"), encoding="utf-8")
+
+    result = mkdocs_build(fixture_site / "mkdocs.yml", tmp_path / "out")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  The content has 3 errors; nothing was built:\n"
+        "  standards/editions/2020/edition.yml:5: status: 'live' is not allowed: expected 'draft', "
+        "'current', 'superseded' or 'withdrawn'\n"
+        "  standards/editions/2020/standards/1.2.yml:2: title: required field is missing\n"
+        "  standards/editions/2020/standards/1.2.yml:4: titel: unknown field 'titel'; did you mean 'title'?\n"
+    ) in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_standard_in_a_macro_fails_the_build_and_removes_the_site(fixture_site, tmp_path):
+    page = fixture_site / "docs/index.md"
+    page.write_text(page.read_text() + '\n{{ standard_link("1.9") }} {{ rating("excellent") }}\n', encoding="utf-8")
+
+    result = mkdocs_build(fixture_site / "mkdocs.yml", tmp_path / "out")
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  2 unresolved references in pages:\n"
+        "  docs/index.md: standard_link('1.9'): there is no standard '1.9' in edition 2020; did you mean '1.2'?\n"
+        "  docs/index.md: rating('excellent'): 'excellent' is not a rating level: expected one of "
+        "'outstanding', 'good', 'requires-improvement', 'inadequate'\n"
+    ) in result.stderr
+    assert not (tmp_path / "out").exists(), "a failed build must not leave a half-written site"
+
+
+def test_hand_written_page_cannot_shadow_a_generated_one(fixture_site, tmp_path):
+    shadow = fixture_site / "docs/standards/2020/1.1/index.md"
+    shadow.parent.mkdir(parents=True)
+    shadow.write_text("# Not the standard\n", encoding="utf-8")
+    result = mkdocs_build(fixture_site / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode == 1
+    assert ("docs/standards/2020/1.1/index.md is hand-written, but that page is generated from "
+            "standards/: remove the file (edit the YAML instead)") in result.stderr
+
+
+def test_validate_command_reports_every_error(fixture_site):
+    standard = fixture_site / "standards/editions/2020/standards/1.2.yml"
+    standard.write_text(standard.read_text().replace('id: "1.2"', "id: 1.2"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--root", "standards"],
+                            cwd=fixture_site, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert result.stderr == (
+        "The content has 1 error; nothing was built:\n"
+        '  standards/editions/2020/standards/1.2.yml:2: id: expected text, found a number (1.2): '
+        'put it in quotes, e.g. "1.2"\n'
+    )
+
+
+def test_validate_command_on_the_real_content():
+    result = subprocess.run([sys.executable, "-m", "macros", "validate"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "OK: 1 edition(s), 4 standard(s) in standards\n"

@@ -1,0 +1,63 @@
+"""Escaping, dates and URLs used by the generated pages."""
+
+import pytest
+
+from macros import urls
+from macros.model import RatingLevel
+from macros.pages import human_date
+from macros.rendering import md_escape
+
+
+@pytest.mark.parametrize(
+    "text, escaped",
+    [
+        # text from the content                  what goes into the Markdown
+        ("plain words", "plain words"),
+        ("<script>alert(1)</script>", "&#60;script&#62;alert(1)&#60;/script&#62;"),
+        ("*emphasis* and _under_", "&#42;emphasis&#42; and &#95;under&#95;"),
+        ("[link](https://evil.example)", "&#91;link&#93;(https&#58;//evil.example)"),
+        ("the lead inspector's", "the lead inspector&#39;s"),
+        ("{#comment} {{ macro }}", "&#123;&#35;comment&#125; &#123;&#123; macro &#125;&#125;"),
+        ("1. not a list", "&#49;&#46; not a list"),
+        ("- not a list", "&#45; not a list"),
+        ("line one\nline two", "line one line two"),
+        ("evidence-based 1.2 – en dash", "evidence-based 1.2 – en dash"),
+    ],
+)
+def test_md_escape_shows_text_literally(text, escaped):
+    assert str(md_escape(text)) == escaped
+
+
+@pytest.mark.parametrize(
+    "partial, shown",
+    [("2018", "2018"), ("2018-03", "March 2018"), ("2020-03-04", "4 March 2020")],
+)
+def test_human_date_keeps_the_precision_of_the_source(partial, shown):
+    assert human_date(partial) == shown
+
+
+def test_standard_urls_derive_from_ids():
+    assert urls.standard_page("2018", "1.2") == "standards/2018/1.2/index.md"
+    assert urls.url_of(urls.standard_page("2018", "1.2")) == "standards/2018/1.2/"
+    assert urls.relative_link("standards/2018/1.2/index.md", "standards/2018/1.3/index.md") == "../1.3/index.md"
+
+
+@pytest.mark.parametrize(
+    "written, level",
+    [
+        ("good", RatingLevel.GOOD),
+        ("Requires improvement", RatingLevel.REQUIRES_IMPROVEMENT),
+        ("requires_improvement", RatingLevel.REQUIRES_IMPROVEMENT),
+        ("requires-improvement", RatingLevel.REQUIRES_IMPROVEMENT),
+        (" OUTSTANDING ", RatingLevel.OUTSTANDING),
+    ],
+)
+def test_rating_levels_parse_from_any_spelling(written, level):
+    assert RatingLevel.parse(written) is level
+
+
+def test_rating_level_anchors_are_the_public_contract():
+    assert [level.value for level in RatingLevel] == [
+        "outstanding", "good", "requires-improvement", "inadequate"]
+    assert [level.label for level in RatingLevel] == [
+        "Outstanding", "Good", "Requires improvement", "Inadequate"]
