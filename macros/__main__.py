@@ -62,7 +62,11 @@ def _validate(root: Path) -> int:
         return 1
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
+    library = content.library
+    terms = len(library.glossary.terms) if library.glossary else 0
     print(f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}")
+    print(f"OK: {len(library.guides)} guide(s), {len(library.positions)} position statement(s), "
+          f"{terms} glossary term(s)")
     _report_inspections(content)
     return 0
 

@@ -9,10 +9,12 @@ mkdocs-autorefs does), so an author sees every broken reference in one run.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 from .content import SiteContent
 from .framework import Framework
+from .library_pages import abbreviations_markdown
 
 
 @dataclass
@@ -25,6 +27,11 @@ class BuildState:
     @property
     def framework(self) -> Framework:
         return self.content.framework
+
+    @cached_property
+    def abbreviations(self) -> str:
+        """The glossary's abbreviations as `*[ABBR]: Expansion` lines, appended to every page."""
+        return abbreviations_markdown(self.content.library.glossary)
 
     def unresolved_report(self) -> str:
         count = len(self.unresolved)

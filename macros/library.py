@@ -30,13 +30,13 @@ from .library_model import (
     TAG_PATTERN, FieldProblem, Glossary, Guide, PositionStatement, Principles,
 )
 from .loader import _describe, _dotted, _explain
+from .preview import preview_requested
 from .yaml_source import FieldPath, YamlDocument, YamlSyntaxError, parse_yaml
 
 GUIDES_DIR = "guides"
 POSITIONS_DIR = "positions"
 GLOSSARY_FILE = "glossary.yml"
 PRINCIPLES_FILE = "principles.yml"
-PREVIEW_VARIABLE = "STANDARDS_PREVIEW"
 #: Slugs that would clash with the generated filter pages (`guides/standard/1.4/`).
 RESERVED_SLUGS = {"standard", "tag"}
 
@@ -45,11 +45,8 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def preview_enabled(environ: Mapping[str, str] = os.environ) -> bool:
-    """True when `STANDARDS_PREVIEW` is `1`, `true` or `yes`: drafts are then shown.
-
-    Meant for `STANDARDS_PREVIEW=1 mkdocs serve` on an author's machine; CI never sets it.
-    """
-    return environ.get(PREVIEW_VARIABLE, "").strip().lower() in {"1", "true", "yes"}
+    """True when drafts are to be shown (see `macros.preview`)."""
+    return preview_requested(environ)
 
 
 @dataclass(frozen=True)

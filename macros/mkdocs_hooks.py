@@ -7,7 +7,6 @@ that knows nothing of MkDocs.
 from __future__ import annotations
 
 import logging
-import os
 import re
 import shutil
 import sys
@@ -25,17 +24,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from macros import build_state, library_urls
+from macros import build_state
 from macros.content import load_content
-from macros.data_export import data_files
-from macros.edition_pages import current_redirects, generate_edition_pages
+from macros.edition_pages import current_redirects
 from macros.errors import ContentErrors
 from macros.inspection_pages import overdue_as_of
-from macros.library import preview_enabled
-from macros.library_feed import atom_feed
-from macros.library_pages import abbreviations_markdown
-from macros.pages import generate_pages
 from macros.publishing import preview_requested, published_content
+from macros.site_files import generated_files
 
 log = logging.getLogger("mkdocs.hooks.standards")
 
@@ -62,7 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentErrors as errors:
         raise PluginError(errors.report()) from None
     # Draft editions are validated above but published only in a preview (STANDARDS_PREVIEW=1).
-    preview = preview_requested(os.environ)
+    preview = preview_requested()
     if preview:
         log.info("STANDARDS_PREVIEW is set: draft editions are included. Never publish this build.")
     build_state.start(published_content(content, include_drafts=preview), site_url=config.site_url or "")
@@ -94,24 +89,20 @@ def _add_current_redirects(config: MkDocsConfig) -> None:
 @event_priority(100)  # before other plugins (redirects, search) look at the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     content = build_state.current().content
-    generated = {**generate_pages(content), **generate_edition_pages(content),
-                 **data_files(content, config.site_url or "")}
-    for src_uri, markdown in generated.items():
+    for src_uri, text in generated_files(content, config.site_url or "", preview_requested()).items():
         existing = files.get_file_from_path(src_uri)
         if existing is not None and not existing.generated_by:
             raise PluginError(
                 f"docs/{src_uri} is hand-written, but that page is generated from standards/: "
                 "remove the file (edit the YAML instead)"
             )
-        files.append(File.generated(config, src_uri, content=markdown))
-    feed = atom_feed(build_state.current().content, config.site_url or "http://localhost/", preview_enabled())
-    files.append(File.generated(config, library_urls.FEED, content=feed))
+        files.append(File.generated(config, src_uri, content=text))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Explain the glossary's abbreviations in place on every page (the `abbr` extension)."""
-    return markdown + "\n\n" + abbreviations_markdown(build_state.current().content.library.glossary)
+    return markdown + "\n\n" + build_state.current().abbreviations
 
 
 _TAB_INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')

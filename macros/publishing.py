@@ -16,13 +16,7 @@ from typing import Mapping
 from .content import SiteContent
 from .framework import Framework
 from .model import EditionStatus
-
-PREVIEW_VARIABLE = "STANDARDS_PREVIEW"
-
-
-def preview_requested(environ: Mapping[str, str]) -> bool:
-    """True when `STANDARDS_PREVIEW` is set to 1, true or yes (any case)."""
-    return environ.get(PREVIEW_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+from .preview import PREVIEW_VARIABLE, preview_requested  # noqa: F401 - re-exported
 
 
 def published_framework(framework: Framework, include_drafts: bool) -> Framework:
