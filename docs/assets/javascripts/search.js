@@ -97,11 +97,12 @@
       });
     }
 
-    function say(text) { status.textContent = text; }
+    function say(text) { status.textContent = text; list.setAttribute("aria-busy", "false"); }
 
     function search() {
       var query = input.value.trim();
       var ticket = ++latest;
+      list.setAttribute("aria-busy", "true");               // until this query's results are shown
       if (!query) { list.replaceChildren(); say("Type to start searching"); return; }
       load().then(function (module) { return find(module, query); }).then(function (found) {
         if (ticket !== latest) return null;                 // a newer query is under way
