@@ -41,7 +41,7 @@ EXCLUDED_SELECTORS = (
 # The attribute that marks what a page contributes to the index (its article);
 # with it on a page, Pagefind leaves headers, navigation and footers out.
 BODY_ATTRIBUTE = "data-pagefind-body"
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"')
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">')
 
 
 class SearchIndexError(Exception):
@@ -81,18 +81,23 @@ def mark_indexable(html: str, boost: float | None = None, standard: StandardPage
     Raises SearchIndexError if the page has no article (a changed theme), since
     such a page would silently drop out of search.
     """
-    attributes = [BODY_ATTRIBUTE]
+    attributes, filters = [BODY_ATTRIBUTE], []
     if boost is not None and boost != 1:
-        attributes.append(f'data-pagefind-filter="boost:{float(boost):g}"')
+        filters.append(f"boost:{float(boost):g}")
     if standard is not None:
+        filters.append(f"standard:{escape(standard.standard_id)}")
         attributes += [
-            f'data-pagefind-filter="standard:{escape(standard.standard_id)}"',
             f'data-pagefind-meta="edition:{escape(standard.edition_id)}"',
             f'data-pagefind-sort="published:{escape(standard.published)}"',
         ]
         html = index_tab_labels(html)
-    opening = "<article " + " ".join(attributes)
-    marked, count = _ARTICLE.subn(lambda found: found.group().replace("<article", opening, 1), html, count=1)
+    # Pagefind reads one filter per element, so each gets an empty hidden span.
+    spans = "".join(f'<span hidden data-pagefind-filter="{value}"></span>' for value in filters)
+
+    def mark(found: re.Match) -> str:
+        return found.group().replace("<article", "<article " + " ".join(attributes), 1) + spans
+
+    marked, count = _ARTICLE.subn(mark, html, count=1)
     if not count:
         raise SearchIndexError(
             'the page has no <article class="md-content__inner md-typeset"> to index: '

@@ -68,7 +68,9 @@
     function find(module, query) {
       var ordinary = boosted(module, query);
       if (!STANDARD_ID.test(query)) return ordinary;
-      var exact = module.search(null, { filters: { standard: query }, sort: { published: "desc" } });
+      // The query itself is kept (a page with standard 1.2 has "1.2" in its heading):
+      // a filter without a query would make Pagefind load every index chunk.
+      var exact = module.search(query, { filters: { standard: query }, sort: { published: "desc" } });
       return Promise.all([exact, ordinary]).then(function (both) {
         var seen = {};
         both[0].results.forEach(function (r) { seen[r.id] = true; });
@@ -97,27 +99,45 @@
       });
     }
 
-    function say(text) { status.textContent = text; list.setAttribute("aria-busy", "false"); }
+    function say(text) { if (status.textContent !== text) status.textContent = text; }
+
+    /* One search at a time: while one runs, keystrokes only update the query that
+     * waits, so a fast typist never queues a search per letter in Pagefind's worker.
+     * Results are shown as soon as the search that ran is done; the list stays
+     * aria-busy until the results of the whole query are in. */
+    var running = false;
+    var waiting = null;
 
     function search() {
-      var query = input.value.trim();
-      var ticket = ++latest;
-      list.setAttribute("aria-busy", "true");               // until this query's results are shown
-      if (!query) { list.replaceChildren(); say("Type to start searching"); return; }
-      load().then(function (module) { return find(module, query); }).then(function (found) {
-        if (ticket !== latest) return null;                 // a newer query is under way
-        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-          .then(function (pages) {
-            if (ticket !== latest) return;
-            list.replaceChildren.apply(list, pages.map(resultItem));
-            var total = found.results.length;
-            say(total === 0 ? "No matching pages"
-              : total === 1 ? "1 matching page"
-              : total + " matching pages" + (total > SHOWN ? ", first " + SHOWN + " shown" : ""));
-          });
-      }).catch(function (error) {
-        if (ticket === latest) say("Search is not available: " + error.message);
+      waiting = input.value.trim();
+      list.setAttribute("aria-busy", "true");
+      if (!running) run();
+    }
+
+    function run() {
+      var query = waiting;
+      waiting = null;
+      running = true;
+      var done = query ? load().then(function (module) {
+        return find(module, query).then(function (found) {
+          if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
+          return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+            .then(function (pages) { show(pages, found.results.length); });
+        });
+      }) : Promise.resolve(show([], -1));
+      done.catch(function (error) { say("Search is not available: " + error.message); }).then(function () {
+        running = false;
+        if (waiting !== null) run();
+        else list.setAttribute("aria-busy", "false");
       });
+    }
+
+    function show(pages, total) {
+      list.replaceChildren.apply(list, pages.map(resultItem));
+      say(total === -1 ? "Type to start searching"
+        : total === 0 ? "No matching pages"
+        : total === 1 ? "1 matching page"
+        : total + " matching pages" + (total > SHOWN ? ", first " + SHOWN + " shown" : ""));
     }
 
     function resultItem(page) {
