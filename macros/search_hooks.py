@@ -29,7 +29,14 @@ _standard_pages: dict[str, StandardPage] = {}
 @event_priority(-100)  # after macros/mkdocs_hooks.py has loaded the content
 def on_pre_build(config: MkDocsConfig) -> None:
     global _standard_pages
-    _standard_pages = standard_pages(build_state.current().framework)
+    try:
+        framework = build_state.current().framework
+    except RuntimeError:
+        # Plain MkDocs without our content hook (benchmarks/run.py's `plain` variant):
+        # pages are still indexed, only the standards' filters are missing.
+        _standard_pages = {}
+        return
+    _standard_pages = standard_pages(framework)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -13,6 +13,10 @@
   var SHORTCUTS = ["/", "s", "f"];
   var SHOWN = 10;              // results rendered (each one fetches a fragment)
   var STANDARD_ID = /^\d+(\.\d+)+$/;
+  // Search once typing pauses this long: a search for the first letter alone ("w")
+  // would fetch the index of every word that starts with it, at a large site
+  // several 100 KB chunks, and delay the search for the word being typed.
+  var PAUSE_MS = 100;
 
   function mount(root) {
     var toggle = document.getElementById("__search");   // Material's CSS opens the panel from it
@@ -101,17 +105,19 @@
 
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
-    /* One search at a time: while one runs, keystrokes only update the query that
-     * waits, so a fast typist never queues a search per letter in Pagefind's worker.
+    /* One search at a time, once typing pauses: while one runs, keystrokes only update
+     * the query that waits, so a fast typist never queues a search per letter.
      * Results are shown as soon as the search that ran is done; the list stays
      * aria-busy until the results of the whole query are in. */
     var running = false;
     var waiting = null;
+    var pause = null;
 
     function search() {
       waiting = input.value.trim();
       list.setAttribute("aria-busy", "true");
-      if (!running) run();
+      clearTimeout(pause);
+      pause = setTimeout(function () { if (!running && waiting !== null) run(); }, PAUSE_MS);
     }
 
     function run() {
