@@ -257,11 +257,15 @@ def measure_size(browser, pages: int, trials: int, reuse: bool = False) -> dict:
 
 
 def verdict(entry: dict) -> dict:
+    """Did `after` meet the budget for every query? Time is judged after typing: from the
+    last keydown to the results of the whole query (the time from the first keydown also
+    counts the typing itself, 80 ms a key, and is reported for information)."""
     after = entry["after"]["queries"].values()
     worst_bytes = max(q["search_bytes_before_first_results"]["gzip"] for q in after)
-    worst_ms = max(q["typing_to_first_results_ms"]["median"] for q in after)
-    return {"search_bytes_gzip_worst": worst_bytes, "first_results_ms_worst_median": worst_ms,
-            "meets_budget": worst_bytes <= BUDGET["search_bytes_gzip"] and worst_ms <= BUDGET["first_results_ms"]}
+    worst_ms = max(q["last_key_to_final_results_ms"]["median"] for q in after)
+    return {"search_bytes_gzip_worst": worst_bytes, "last_key_to_results_ms_worst_median": worst_ms,
+            "bytes_within_budget": worst_bytes <= BUDGET["search_bytes_gzip"],
+            "time_within_budget": worst_ms <= BUDGET["first_results_ms"]}
 
 
 def main() -> None:

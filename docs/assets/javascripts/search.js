@@ -29,7 +29,6 @@
     var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
     var pagefind = null;
     var returnFocus = null;
-    var latest = 0;
 
     function load() {
       if (!pagefind) {
