@@ -21,22 +21,27 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from macros import build_state
-from macros.search_index import SearchIndexError, StandardPage, index_site, mark_indexable, standard_pages
+from macros.search_index import (
+    SearchIndexError, StandardPage, archived_folders, index_site, mark_indexable, standard_pages,
+)
 
 _standard_pages: dict[str, StandardPage] = {}
+_archived: list[str] = []
 
 
 @event_priority(-100)  # after macros/mkdocs_hooks.py has loaded the content
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _standard_pages
+    global _standard_pages, _archived
     try:
         framework = build_state.current().framework
     except RuntimeError:
         # Plain MkDocs without our content hook (benchmarks/run.py's `plain` variant):
         # pages are still indexed, only the standards' filters are missing.
-        _standard_pages = {}
-        return
-    _standard_pages = standard_pages(framework)
+        _standard_pages, _archived = {}, []
+    else:
+        _standard_pages, _archived = standard_pages(framework), archived_folders(framework)
+    # Tells partials/site-search.html whether there is a second bundle to search.
+    config.extra["search_archive"] = bool(_archived)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -50,6 +55,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 @event_priority(-100)  # last: index the site once every other hook has written its files
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        index_site(Path(config.site_dir))
+        index_site(Path(config.site_dir), _archived)
     except SearchIndexError as error:
         raise PluginError(f"Search index: {error}") from None

@@ -13,6 +13,7 @@ needs no Node.js. This module knows nothing of MkDocs: `search_hooks.py` calls
 
 from __future__ import annotations
 
+import posixpath
 import re
 import subprocess
 import sys
@@ -22,10 +23,13 @@ from pathlib import Path
 
 from . import urls
 from .framework import Framework
+from .model import EditionStatus
 
 # Where the bundle goes, under the site folder. The search box's script loads
 # `<site>/pagefind/pagefind.js` from here.
 BUNDLE_DIR = "pagefind"
+ARCHIVE_DIR = "pagefind-archive"   # superseded editions: see archived_folders()
+_BUNDLES = {BUNDLE_DIR, ARCHIVE_DIR}
 
 # Text inside the indexed article that should not be found by search: link
 # symbols after headings, the "previous/next standard" links (they would make
@@ -125,25 +129,78 @@ def index_tab_labels(html: str) -> str:
     return _TAB_LABELS.sub(lambda block: _LABEL.sub(label, block.group()), html)
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
+def archived_folders(framework: Framework) -> list[str]:
+    """Site folders of superseded and withdrawn editions (`standards/2017`), searched second.
+
+    At scale most standard pages belong to old editions. Kept in a bundle of their
+    own, they neither weigh on nor slow down the search of what is in force: the
+    search box shows current results first, then adds these under their own heading.
+    """
+    return sorted(
+        posixpath.dirname(urls.edition_page(edition.id))
+        for edition in framework.editions.values()
+        if edition.edition.status in (EditionStatus.SUPERSEDED, EditionStatus.WITHDRAWN)
+    )
+
+
+def glob_excluding(site_dir: Path, excluded: list[str]) -> str:
+    """A Pagefind glob for every HTML page of the site outside the `excluded` folders."""
+    excluded_set = set(excluded)
+    ancestors = {posixpath.dirname(folder) for folder in excluded}
+    ancestors |= {a for folder in ancestors for a in _parents(folder)}
+    patterns = []
+
+    def walk(folder: Path, relative: str) -> None:
+        prefix = f"{relative}/" if relative else ""
+        patterns.append(f"{prefix}*.html")
+        for child in sorted(p for p in folder.iterdir() if p.is_dir()):
+            path = f"{prefix}{child.name}"
+            if path in excluded_set or (not relative and child.name in _BUNDLES):
+                continue
+            if path in ancestors:
+                walk(child, path)
+            else:
+                patterns.append(f"{path}/**/*.html")
+
+    walk(site_dir, "")
+    return "{" + ",".join(patterns) + "}"
+
+
+def _parents(folder: str) -> list[str]:
+    parts = folder.split("/")
+    return ["/".join(parts[:i]) for i in range(1, len(parts))]
+
+
+def pagefind_command(site_dir: Path, bundle: str = BUNDLE_DIR, glob: str | None = None) -> list[str]:
     """The Pagefind command line that indexes `site_dir` (shown in error messages)."""
     return [
         sys.executable, "-m", "pagefind",
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE_DIR,
+        "--output-subdir", bundle,
+        *(["--glob", glob] if glob else []),
         "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS),
         "--force-language", "en",
         "--quiet",
     ]
 
 
-def index_site(site_dir: Path) -> Path:
-    """Index the built site at `site_dir`; return the bundle folder.
+def index_site(site_dir: Path, archived: list[str] = ()) -> Path:
+    """Index the built site at `site_dir`; return the main bundle's folder.
 
+    Pages under the `archived` folders (see `archived_folders`) go to a second
+    bundle, `pagefind-archive/`, and not to the main one.
     Raises SearchIndexError, naming the command and Pagefind's own output,
     when Pagefind is missing, fails, or finds no page to index.
     """
-    command = pagefind_command(site_dir)
+    archived = [folder for folder in archived if (site_dir / folder).is_dir()]
+    if not archived:
+        return _run(site_dir, pagefind_command(site_dir), BUNDLE_DIR)
+    _run(site_dir, pagefind_command(site_dir, ARCHIVE_DIR, "{" + ",".join(f"{f}/**/*.html" for f in archived) + "}"),
+         ARCHIVE_DIR)
+    return _run(site_dir, pagefind_command(site_dir, BUNDLE_DIR, glob_excluding(site_dir, archived)), BUNDLE_DIR)
+
+
+def _run(site_dir: Path, command: list[str], bundle_dir: str) -> Path:
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -157,7 +214,7 @@ def index_site(site_dir: Path) -> Path:
             f"Pagefind failed with exit status {result.returncode}.{hint}\n"
             f"Command: {' '.join(command)}\n{output}"
         )
-    bundle = site_dir / BUNDLE_DIR
+    bundle = site_dir / bundle_dir
     if not (bundle / "pagefind.js").is_file() or not any((bundle / "fragment").glob("*")):
         raise SearchIndexError(
             f"Pagefind indexed no page of {site_dir}: every page should have an element "

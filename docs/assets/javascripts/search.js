@@ -25,20 +25,34 @@
     var form = root.querySelector("form");
     var input = root.querySelector("input[type=search]");
     var status = root.querySelector("[role=status]");
-    var list = root.querySelector(".site-search__results");
+    var list = root.querySelector("#site-search-results");
+    var archiveList = root.querySelector(".site-search__archive");
+    var archiveTitle = root.querySelector(".site-search__archive-title");
     var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
+    var archiveBundle = root.hasAttribute("data-archive") ? new URL(root.getAttribute("data-archive"), document.baseURI) : null;
     var pagefind = null;
+    var archive = null;
     var returnFocus = null;
 
+    /* Superseded editions have their own bundle (macros/search_index.py): the main
+     * one stays small and fast at scale. It is searched after the main results are
+     * shown, and its results are listed under their own heading. */
+    function importBundle(url) {
+      return import(url.href).then(function (module) {
+        // Result URLs are relative to the site root: the folder above the bundle.
+        return module.options({ baseUrl: new URL("..", url).pathname, excerptLength: 24 })
+          .then(function () { module.init(); return module; });
+      });
+    }
+
     function load() {
-      if (!pagefind) {
-        pagefind = import(bundle.href).then(function (module) {
-          // Result URLs are relative to the site root: the folder above pagefind/.
-          return module.options({ baseUrl: new URL("..", bundle).pathname, excerptLength: 24 })
-            .then(function () { module.init(); return module; });
-        });
-      }
+      if (!pagefind) pagefind = importBundle(bundle);
       return pagefind;
+    }
+
+    function loadArchive() {
+      if (!archive) archive = importBundle(archiveBundle);
+      return archive;
     }
 
     function isOpen() { return toggle.checked; }
@@ -127,7 +141,10 @@
         return find(module, query).then(function (found) {
           if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
           return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-            .then(function (pages) { show(pages, found.results.length); });
+            .then(function (pages) {
+              show(pages, found.results.length);
+              if (archiveBundle && waiting === null) return searchArchive(query, found.results.length);
+            });
         });
       }) : Promise.resolve(show([], -1));
       done.catch(function (error) { say("Search is not available: " + error.message); }).then(function () {
@@ -137,12 +154,36 @@
       });
     }
 
-    function show(pages, total) {
-      list.replaceChildren.apply(list, pages.map(resultItem));
-      say(total === -1 ? "Type to start searching"
-        : total === 0 ? "No matching pages"
+    function searchArchive(query, total) {
+      return loadArchive().then(function (module) { return find(module, query); }).then(function (found) {
+        if (waiting !== null) return;
+        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+          .then(function (pages) {
+            if (waiting !== null) return;
+            showArchive(pages);
+            if (found.results.length) {
+              say(countText(total) + "; " + found.results.length + " in superseded editions");
+            }
+          });
+      });
+    }
+
+    function showArchive(pages) {
+      if (!archiveList) return;
+      archiveList.replaceChildren.apply(archiveList, pages.map(resultItem));
+      archiveList.hidden = archiveTitle.hidden = pages.length === 0;
+    }
+
+    function countText(total) {
+      return total === 0 ? "No matching pages"
         : total === 1 ? "1 matching page"
-        : total + " matching pages" + (total > SHOWN ? ", first " + SHOWN + " shown" : ""));
+        : total + " matching pages" + (total > SHOWN ? ", first " + SHOWN + " shown" : "");
+    }
+
+    function show(pages, total) {
+      showArchive([]);
+      list.replaceChildren.apply(list, pages.map(resultItem));
+      say(total === -1 ? "Type to start searching" : countText(total));
     }
 
     function resultItem(page) {
@@ -178,7 +219,7 @@
       }, false);
     }
 
-    function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+    function links() { return Array.prototype.slice.call(root.querySelectorAll(".site-search__results a")); }
 
     function moveFocus(step) {
       var all = links();
