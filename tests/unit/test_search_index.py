@@ -8,6 +8,8 @@ import pytest
 
 from macros.search_index import (
     SearchIndexError,
+    archived_folders,
+    glob_excluding,
     StandardPage,
     index_site,
     index_tab_labels,
@@ -68,3 +70,23 @@ def test_pagefind_failing_is_reported_with_its_command_and_output(tmp_path: Path
     assert f"--site {tmp_path}" in message
     assert "Pagefind was not able to build an index" in message
 
+
+
+def test_superseded_editions_go_to_the_archive_bundle_and_the_current_one_does_not(tmp_path: Path):
+    from benchmarks.corpus import write_standards
+    from macros.content import load_content
+
+    write_standards(tmp_path, 510)      # edition 2018 (current, 500 standards) and 2017 (superseded)
+    assert archived_folders(load_content(tmp_path).framework) == ["standards/2017"]
+    assert archived_folders(load_content(ROOT / "standards").framework) == []   # the real site today
+
+
+def test_the_main_bundle_covers_every_page_outside_the_archived_folders(tmp_path: Path):
+    for page in ["index.html", "404.html", "authors/macros/index.html", "standards/index.html",
+                 "standards/2018/index.html", "standards/2018/1.2/index.html",
+                 "standards/2017/1.2/index.html", "pagefind/x.html"]:
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>")
+    assert glob_excluding(tmp_path, ["standards/2017"]) == (
+        "{*.html,authors/**/*.html,standards/*.html,standards/2018/**/*.html}"
+    )
