@@ -176,28 +176,32 @@ RESULT_LINK = {"before": ".md-search-result__item a", "after": "#site-search-res
 def trial(browser, site: Path, url: str, variant: str, query: str, page_path: str) -> dict:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    fetched: list[str] = []
-    page.on("response", lambda response: fetched.append(response.url))
+    fetched: list[tuple[str, float]] = []      # (url, request start in ms since the epoch)
+    page.on("response", lambda response: fetched.append((response.url, response.request.timing["startTime"])))
     page.goto(url + page_path, wait_until="load")
     page.wait_for_load_state("networkidle")
-    on_load = list(fetched)
+    on_load = [u for u, _ in fetched]
     page.keyboard.press("/")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)         # let a worker finish reading what it fetched
     page.evaluate(RESULT_WATCH, [RESULT_SELECTOR[variant], RESULT_LIST[variant]])
     page.keyboard.type(query, delay=TYPING_DELAY_MS)
     page.wait_for_selector(RESULT_SELECTOR[variant], timeout=60_000)
-    shown = list(fetched)
     _wait_until_quiet(page)
-    keys, first_result, last_change = page.evaluate("[window.__keys, window.__firstResult, window.__lastChange]")
+    keys, first_result, last_change, origin = page.evaluate(
+        "[window.__keys, window.__firstResult, window.__lastChange, performance.timeOrigin]")
     first_href = page.locator(RESULT_LINK[variant]).first.get_attribute("href")
     context.close()
-    search_files = [u for u in shown if is_search_file(u)]
+    # A request counts as "before the first results" if it started before they were shown
+    # (the page's clock and the request timings are both milliseconds since the epoch).
+    shown_at = origin + first_result
+    shown = [u for u, started in fetched if started <= shown_at]
+    later = [u for u, started in fetched if started > shown_at]
     return {
         "page_load": account(site, on_load),
-        "search_before_first_results": account(site, search_files),
+        "search_before_first_results": account(site, [u for u in shown if is_search_file(u)]),
         "everything_before_first_results": account(site, shown),
-        "search_after_first_results": account(site, [u for u in fetched[len(shown):] if is_search_file(u)]),
+        "search_after_first_results": account(site, [u for u in later if is_search_file(u)]),
         "typing_to_first_results_ms": round(first_result - keys[0], 1),
         "last_key_to_final_results_ms": round(max(0.0, last_change - keys[-1]), 1),
         "first_result": first_href,
