@@ -60,7 +60,8 @@ def layout(standard_pages: int) -> list[tuple[str, list[list[str]]]]:
 
 def write_standards(root: Path, standard_pages: int, seed: int = 2018) -> None:
     rng = random.Random(seed)
-    for index, (edition_id, domains) in enumerate(layout(standard_pages)):
+    editions = layout(standard_pages)
+    for index, (edition_id, domains) in enumerate(editions):
         folder = root / "editions" / edition_id
         (folder / "standards").mkdir(parents=True)
         edition = {
@@ -69,6 +70,8 @@ def write_standards(root: Path, standard_pages: int, seed: int = 2018) -> None:
             "published": f"{edition_id}-03",
             "status": "current" if index == 0 else "superseded",
             "source": {"title": "Synthetic benchmark corpus", "publisher": "Benchmark", "date": edition_id},
+            # Editions are listed newest first: each supersedes the next older one.
+            **({"supersedes": editions[index + 1][0]} if index + 1 < len(editions) else {}),
             "preamble": [paragraph(rng)],
             "domains": [
                 {"id": str(d), "title": f"Domain {d}", "standards": ids}

@@ -45,7 +45,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    boost = (page.meta.get("search") or {}).get("boost")
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        # Material's `search: exclude: true` (e.g. filter pages that repeat an index):
+        # a page without data-pagefind-body is not indexed. The marker makes that visible.
+        return output.replace("<article ", "<article data-search-exclude ", 1)
+    boost = search.get("boost")
     try:
         return mark_indexable(output, boost=boost, standard=_standard_pages.get(page.file.src_uri))
     except SearchIndexError as error:

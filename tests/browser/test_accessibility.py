@@ -59,15 +59,7 @@ def test_every_page_has_no_axe_violations(
 STANDARD = "standards/2018/1.2/"
 
 
-def test_search_with_results_has_no_axe_violations(page: Page, site_url: str):
-    """The search dialog, open and showing results, is checked too (it is hidden at load)."""
-    page.goto(site_url + STANDARD)
-    page.get_by_role("textbox", name="Search").click()
-    page.keyboard.type("workload")
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    # The dialog fades in; colours measured mid-fade would be wrong.
-    page.wait_for_function("getComputedStyle(document.querySelector('.md-search__inner')).opacity === '1'")
-    assert not describe("search open", axe_violations(page))
+# The search box, open with results, is checked by test_search.py at two widths.
 
 
 def test_levels_side_by_side_has_no_axe_violations(page: Page, site_url: str):
