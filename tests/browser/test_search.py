@@ -1,9 +1,37 @@
-"""Material's search finds standards by number, topic and rating level, in a real browser."""
+"""Site search (Pagefind, overrides/partials/site-search.html), driven by keyboard in Chromium.
+
+The search box must find standards by number, topic and rating level, open and
+close from the keyboard as Material's did, announce its results, hand focus back,
+work on a phone-sized screen and pass axe-core.
+"""
 
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "tests" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def search_box(page: Page):
+    return page.get_by_role("searchbox", name="Search")
+
+
+def results(page: Page):
+    return page.get_by_role("list", name="Search results").get_by_role("link")
+
+
+def status(page: Page):
+    return page.get_by_role("status")
+
+
+def wait_for_results(page: Page, announcement: str | re.Pattern = re.compile(r"^\d+ matching pages?")):
+    """Wait until the results of everything typed are shown (the list is no longer busy)."""
+    expect(page.get_by_role("list", name="Search results")).to_have_attribute("aria-busy", "false", timeout=10_000)
+    expect(status(page)).to_have_text(announcement)
 
 
 @pytest.mark.parametrize(
@@ -18,13 +46,109 @@ from playwright.sync_api import Page, expect
 )
 def test_search_finds_the_standard(page: Page, site_url: str, query: str, expected_page):
     page.goto(site_url)
-    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.press("/")
+    expect(search_box(page)).to_be_focused()
     page.keyboard.type(query)
-    meta = page.locator(".md-search-result__meta")
-    expect(meta).not_to_have_text("Type to start searching", timeout=10_000)
-    expect(meta).not_to_have_text("No matching documents")
-    # Results are refreshed on every key press, so the list may still be the one for a
-    # partly typed query: let the assertion retry until the results for the whole query are in.
-    first = page.locator(".md-search-result__item a").first
-    expected = re.escape(expected_page) if expected_page else r"standards/2018/1\.\d/"
-    expect(first).to_have_attribute("href", re.compile(expected))
+    wait_for_results(page)
+    href = results(page).first.get_attribute("href")
+    if expected_page:
+        assert href.endswith(expected_page), f"first result for {query!r} was {href}"
+    else:
+        assert "standards/2018/1." in href, f"first result for {query!r} was {href}"
+
+
+def test_results_are_links_with_title_and_excerpt_and_the_count_is_announced(page: Page, site_url: str):
+    page.goto(site_url)
+    page.keyboard.press("s")
+    page.keyboard.type("succession planning")
+    wait_for_results(page, "1 matching page")
+    expect(results(page)).to_have_count(1)
+    first = results(page).first
+    expect(first.locator(".site-search__title")).to_have_text("1.2 Staff (2018 edition)")
+    expect(first.locator(".site-search__excerpt mark").first).to_have_text("succession", ignore_case=True)
+
+
+def test_no_result_is_announced(page: Page, site_url: str):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("zzyzx")
+    wait_for_results(page, "No matching pages")
+    expect(results(page)).to_have_count(0)
+
+
+def test_arrow_keys_walk_the_results_and_enter_opens_one(page: Page, site_url: str):
+    page.goto(site_url + "standards/")
+    page.keyboard.press("f")
+    page.keyboard.type("1.2")
+    wait_for_results(page, re.compile(r"^\d+ matching pages"))
+    page.keyboard.press("ArrowDown")
+    expect(results(page).nth(0)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(results(page).nth(1)).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    expect(search_box(page)).to_be_focused()
+    page.keyboard.press("Enter")           # Enter in the field opens the first result
+    expect(page).to_have_url(site_url + "standards/2018/1.2/")
+
+
+def test_escape_closes_the_search_and_returns_focus(page: Page, site_url: str):
+    page.goto(site_url)
+    skip_target = page.get_by_role("link", name="Standards framework").first
+    skip_target.focus()
+    page.keyboard.press("/")
+    expect(search_box(page)).to_be_focused()
+    assert page.locator("#__search").is_checked()
+    page.keyboard.press("Escape")
+    assert not page.locator("#__search").is_checked()
+    expect(skip_target).to_be_focused()
+
+
+def test_shortcut_letters_type_normally_inside_the_field(page: Page, site_url: str):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type("s/f")
+    expect(search_box(page)).to_have_value("s/f")
+
+
+def test_phone_opens_search_from_a_button_and_escape_returns_to_it(page: Page, site_url: str):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url)
+    button = page.get_by_role("button", name="Search", exact=True)
+    expect(button).to_be_visible()
+    expect(search_box(page)).not_to_be_in_viewport()
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(search_box(page)).to_be_focused()
+    expect(search_box(page)).to_be_in_viewport()
+    page.keyboard.type("workload")
+    expect(results(page).first).to_be_in_viewport(timeout=10_000)
+    page.keyboard.press("Escape")
+    expect(button).to_be_focused()
+    expect(button).to_have_attribute("aria-expanded", "false")
+
+
+def test_nothing_of_the_index_loads_before_someone_searches(page: Page, site_url: str):
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_url + "standards/2018/1.2/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/pagefind/" in url or "search_index" in url]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_open_search_with_results_has_no_axe_violations(page: Page, site_url: str, width: int):
+    assert AXE.is_file(), "axe-core is missing: run `make test` (it runs npm ci in tests/node)"
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url + "standards/2018/1.2/")
+    page.keyboard.press("/")
+    page.keyboard.type("staff")
+    expect(results(page).first).to_be_visible(timeout=10_000)
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations"
+        ".map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))",
+        AXE_TAGS,
+    )
+    assert violations == []

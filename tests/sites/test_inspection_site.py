@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, ROOT, mkdocs_build
+from tests.conftest import BUILD_ENV, ROOT, mkdocs_build
 from macros.content import load_content
 from macros.inspection_pages import DEFAULT_OVERDUE_AS_OF
 from macros.target_dates import read_target

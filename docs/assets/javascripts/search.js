@@ -1,0 +1,273 @@
+/* Site search on Pagefind's JavaScript API (https://pagefind.app/docs/api/).
+ *
+ * The markup is overrides/partials/site-search.html, styled by Material's own search
+ * classes. Nothing is downloaded until someone starts to search: the first focus of
+ * the field (or a shortcut) imports pagefind.js, which then fetches only the index
+ * chunks for the words typed and one small fragment per result shown.
+ *
+ * Keyboard: "/", "s" or "f" anywhere (outside a text field) opens the search, as in
+ * Material; Escape closes it and returns focus to where it was; the arrow keys move
+ * between the field and the result links; Enter in the field opens the first result.
+ * The number of results is announced through the role="status" line. */
+(function () {
+  var SHORTCUTS = ["/", "s", "f"];
+  var SHOWN = 10;              // results rendered (each one fetches a fragment)
+  var STANDARD_ID = /^\d+(\.\d+)+$/;
+  // Search once typing pauses this long: a search for the first letter alone ("w")
+  // would fetch the index of every word that starts with it, at a large site
+  // several 100 KB chunks, and delay the search for the word being typed.
+  var PAUSE_MS = 100;
+
+  function mount(root) {
+    var toggle = document.getElementById("__search");   // Material's CSS opens the panel from it
+    var openButton = document.querySelector(".site-search__open");
+    var closeButton = root.querySelector(".site-search__close");
+    var form = root.querySelector("form");
+    var input = root.querySelector("input[type=search]");
+    var status = root.querySelector("[role=status]");
+    var list = root.querySelector("#site-search-results");
+    var archiveList = root.querySelector(".site-search__archive");
+    var archiveTitle = root.querySelector(".site-search__archive-title");
+    var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI);
+    var archiveBundle = root.hasAttribute("data-archive") ? new URL(root.getAttribute("data-archive"), document.baseURI) : null;
+    var pagefind = null;
+    var archive = null;
+    var returnFocus = null;
+
+    /* Superseded editions have their own bundle (macros/search_index.py): the main
+     * one stays small and fast at scale. It is searched after the main results are
+     * shown, and its results are listed under their own heading. */
+    function importBundle(url) {
+      return import(url.href).then(function (module) {
+        // Result URLs are relative to the site root: the folder above the bundle.
+        return module.options({ baseUrl: new URL("..", url).pathname, excerptLength: 24 })
+          .then(function () { module.init(); return module; });
+      });
+    }
+
+    function load() {
+      if (!pagefind) pagefind = importBundle(bundle);
+      return pagefind;
+    }
+
+    function loadArchive() {
+      if (!archive) archive = importBundle(archiveBundle);
+      return archive;
+    }
+
+    function isOpen() { return toggle.checked; }
+
+    function open() {
+      if (!isOpen()) {
+        returnFocus = document.activeElement !== input ? document.activeElement : null;
+        toggle.checked = true;
+      }
+      openButton.setAttribute("aria-expanded", "true");
+      if (document.activeElement !== input) input.focus();
+      load();
+    }
+
+    function close(restoreFocus) {
+      toggle.checked = false;
+      openButton.setAttribute("aria-expanded", "false");
+      if (restoreFocus) {
+        var target = returnFocus && document.contains(returnFocus) && returnFocus !== document.body
+          ? returnFocus : (openButton.offsetParent ? openButton : null);
+        if (target) target.focus(); else input.blur();
+      }
+      returnFocus = null;
+    }
+
+    /* Pagefind reads "1.2" as the word "12" (and 1.12 and 11.2 both as "112"), so a
+     * query that looks like a standard's id first asks for the pages whose `standard`
+     * filter is exactly that id, newest edition first (set in macros/search_index.py),
+     * then adds the ordinary results after them. */
+    function find(module, query) {
+      var ordinary = boosted(module, query);
+      if (!STANDARD_ID.test(query)) return ordinary;
+      // The query itself is kept (a page with standard 1.2 has "1.2" in its heading):
+      // a filter without a query would make Pagefind load every index chunk.
+      var exact = module.search(query, { filters: { standard: query }, sort: { published: "desc" } });
+      return Promise.all([exact, ordinary]).then(function (both) {
+        var seen = {};
+        both[0].results.forEach(function (r) { seen[r.id] = true; });
+        return { results: both[0].results.concat(both[1].results.filter(function (r) { return !seen[r.id]; })) };
+      });
+    }
+
+    /* Pages whose front matter sets `search: boost: 2` (the standards) carry a
+     * `boost` filter; their scores are multiplied by it, as Material's search did.
+     * The extra searches reuse the index chunks already loaded. */
+    function boosted(module, query) {
+      return module.filters().then(function (filters) {
+        var factors = Object.keys(filters.boost || {});
+        return Promise.all([module.search(query)].concat(factors.map(function (factor) {
+          return module.search(query, { filters: { boost: factor } });
+        }))).then(function (found) {
+          var boost = {};
+          factors.forEach(function (factor, i) {
+            found[i + 1].results.forEach(function (r) { boost[r.id] = parseFloat(factor); });
+          });
+          var results = found[0].results.slice();
+          results.forEach(function (r) { r.boostedScore = r.score * (boost[r.id] || 1); });
+          results.sort(function (a, b) { return b.boostedScore - a.boostedScore; });
+          return { results: results };
+        });
+      });
+    }
+
+    function say(text) { if (status.textContent !== text) status.textContent = text; }
+
+    /* One search at a time, once typing pauses: while one runs, keystrokes only update
+     * the query that waits, so a fast typist never queues a search per letter.
+     * Results are shown as soon as the search that ran is done; the list stays
+     * aria-busy until the results of the whole query are in. */
+    var running = false;
+    var waiting = null;
+    var pause = null;
+
+    function search() {
+      waiting = input.value.trim();
+      list.setAttribute("aria-busy", "true");
+      clearTimeout(pause);
+      pause = setTimeout(function () { if (!running && waiting !== null) run(); }, PAUSE_MS);
+    }
+
+    function run() {
+      var query = waiting;
+      waiting = null;
+      running = true;
+      var done = query ? load().then(function (module) {
+        return find(module, query).then(function (found) {
+          if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
+          return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+            .then(function (pages) {
+              show(pages, found.results.length);
+              if (archiveBundle && waiting === null) return searchArchive(query, found.results.length);
+            });
+        });
+      }) : Promise.resolve(show([], -1));
+      done.catch(function (error) { say("Search is not available: " + error.message); }).then(function () {
+        running = false;
+        if (waiting !== null) run();
+        else list.setAttribute("aria-busy", "false");
+      });
+    }
+
+    function searchArchive(query, total) {
+      return loadArchive().then(function (module) { return find(module, query); }).then(function (found) {
+        if (waiting !== null) return;
+        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+          .then(function (pages) {
+            if (waiting !== null) return;
+            showArchive(pages);
+            if (found.results.length) {
+              say(countText(total) + "; " + found.results.length + " in superseded editions");
+            }
+          });
+      });
+    }
+
+    function showArchive(pages) {
+      if (!archiveList) return;
+      archiveList.replaceChildren.apply(archiveList, pages.map(resultItem));
+      archiveList.hidden = archiveTitle.hidden = pages.length === 0;
+    }
+
+    function countText(total) {
+      return total === 0 ? "No matching pages"
+        : total === 1 ? "1 matching page"
+        : total + " matching pages" + (total > SHOWN ? ", first " + SHOWN + " shown" : "");
+    }
+
+    function show(pages, total) {
+      showArchive([]);
+      list.replaceChildren.apply(list, pages.map(resultItem));
+      say(total === -1 ? "Type to start searching" : countText(total));
+    }
+
+    function resultItem(page) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link site-search__link";
+      link.href = page.url;
+      var title = document.createElement("span");
+      title.className = "site-search__title";
+      var meta = page.meta || {};
+      title.textContent = (meta.title || page.url) + (meta.edition ? " (" + meta.edition + " edition)" : "");
+      var excerpt = document.createElement("span");
+      excerpt.className = "site-search__excerpt";
+      appendExcerpt(excerpt, page.excerpt || "");
+      link.append(title, excerpt);
+      item.append(link);
+      return item;
+    }
+
+    /* Pagefind's excerpt is escaped text with <mark> around the words found: build it
+     * as text nodes and <mark> elements, never as HTML. */
+    function appendExcerpt(element, excerpt) {
+      var decode = document.createElement("textarea");
+      excerpt.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
+        if (part === "<mark>") return true;
+        if (part === "</mark>") return false;
+        decode.innerHTML = part;
+        var text = document.createTextNode(decode.value);
+        if (marked) { var mark = document.createElement("mark"); mark.append(text); element.append(mark); }
+        else element.append(text);
+        return marked;
+      }, false);
+    }
+
+    function links() { return Array.prototype.slice.call(root.querySelectorAll(".site-search__results a")); }
+
+    function moveFocus(step) {
+      var all = links();
+      var index = all.indexOf(document.activeElement);
+      if (index === -1) { if (step > 0 && all.length) all[0].focus(); return; }
+      var next = index + step;
+      if (next < 0) input.focus();
+      else if (next < all.length) all[next].focus();
+    }
+
+    function editable(element) {
+      return element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName));
+    }
+
+    document.addEventListener("keydown", function (event) {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (isOpen() && event.key === "Escape") { event.preventDefault(); close(true); return; }
+      if (!isOpen() && SHORTCUTS.indexOf(event.key) !== -1 && !editable(document.activeElement)) {
+        event.preventDefault();
+        open();
+      }
+    });
+    root.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); moveFocus(1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); moveFocus(-1); }
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var first = links()[0];
+      if (first) first.click();
+    });
+    input.addEventListener("focus", open);
+    input.addEventListener("input", search);
+    openButton.addEventListener("click", open);
+    closeButton.addEventListener("click", function () { close(true); });
+    toggle.addEventListener("change", function () { if (!isOpen()) close(false); });  // overlay or back arrow
+    root.addEventListener("focusout", function (event) {
+      if (isOpen() && event.relatedTarget && !root.contains(event.relatedTarget)) close(false);
+    });
+
+    root.hidden = false;
+    openButton.hidden = false;
+  }
+
+  function start() {
+    var root = document.querySelector("[data-site-search]");
+    if (root && document.getElementById("__search")) mount(root);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,51 @@
+"""Superseded editions are searched from their own bundle and listed after current results.
+
+A site with two editions (2018 current, 2017 superseded) built from the benchmark's
+corpus generator, which writes content with the real schema.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from benchmarks.corpus import make_corpus
+from tests.conftest import SiteServer, mkdocs_build
+
+
+@pytest.fixture(scope="module")
+def two_editions_url(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("two-editions")
+    config = make_corpus(folder / "corpus", 503)     # 500 standards in 2018, 3 in 2017
+    site = folder / "site"
+    result = mkdocs_build(config, site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "pagefind-archive" / "pagefind.js").is_file()
+    server = SiteServer(site)
+    yield server.url
+    server.close()
+
+
+def test_current_results_come_first_and_superseded_ones_under_their_heading(page: Page, two_editions_url: str):
+    page.goto(two_editions_url)
+    page.keyboard.press("/")
+    page.keyboard.type("1.2")
+    archive = page.get_by_role("list", name="Superseded editions")
+    expect(archive.get_by_role("link").first).to_have_attribute("href", "/standards/2017/1.2/", timeout=10_000)
+    expect(page.get_by_role("heading", name="Superseded editions")).to_be_visible()
+    current = page.get_by_role("list", name="Search results").get_by_role("link")
+    expect(current.first).to_have_attribute("href", "/standards/2018/1.2/")
+    assert not [h for h in current.evaluate_all("els => els.map(e => e.getAttribute('href'))") if "/2017/" in h]
+    expect(page.get_by_role("status")).to_contain_text("in superseded editions")
+
+
+def test_arrow_keys_reach_the_superseded_results(page: Page, two_editions_url: str):
+    page.goto(two_editions_url)
+    page.keyboard.press("/")
+    page.keyboard.type("1.2")
+    archive_links = page.get_by_role("list", name="Superseded editions").get_by_role("link")
+    expect(archive_links.first).to_be_visible(timeout=10_000)
+    current_count = page.get_by_role("list", name="Search results").get_by_role("link").count()
+    for _ in range(current_count + 1):
+        page.keyboard.press("ArrowDown")
+    expect(archive_links.first).to_be_focused()
