@@ -26,7 +26,8 @@ from typing import Callable, Optional
 
 from .crosswalk import CONTINUED, Crosswalk, chain, crosswalk
 from .framework import Framework, FrameworkEdition
-from .yaml_source import FieldPath, YamlSyntaxError, read_yaml
+from .messages import dotted, line_in_file
+from .yaml_source import FieldPath
 
 #: Edition ids that would collide with other URLs under /standards/.
 RESERVED_EDITION_IDS = ("current", "crosswalk")
@@ -65,7 +66,7 @@ class _Checker:
         return found[0] if found else folder / f"{standard_id}.yml"
 
     def error(self, path: Path, location: FieldPath, message: str) -> None:
-        self.report(path, _line(path, location), _dotted(location), message)
+        self.report(path, line_in_file(path, location), dotted(location), message)
 
     # -- the rules --------------------------------------------------------------------------------
 
@@ -202,18 +203,3 @@ def _unknown(message: str, wanted: str, known) -> str:
     if guesses:
         return f"{message}; did you mean '{guesses[0]}'?"
     return f"{message} (known: {', '.join(known) or 'none'})"
-
-
-def _dotted(path: FieldPath) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
-def _line(path: Path, location: FieldPath) -> Optional[int]:
-    try:
-        return read_yaml(path).line_of(location)
-    except (YamlSyntaxError, OSError):
-        return None
-

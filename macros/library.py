@@ -29,9 +29,9 @@ from .framework import Framework
 from .library_model import (
     TAG_PATTERN, FieldProblem, Glossary, Guide, PositionStatement, Principles,
 )
-from .loader import _describe, _dotted, _explain
+from .messages import describe as _describe, dotted as _dotted, explain as _explain
 from .preview import preview_requested
-from .yaml_source import FieldPath, YamlDocument, YamlSyntaxError, parse_yaml
+from .yaml_source import FieldPath, YamlSyntaxError, parse_yaml
 
 GUIDES_DIR = "guides"
 POSITIONS_DIR = "positions"

@@ -10,15 +10,16 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from pathlib import Path
-from typing import Any, Optional, TypeVar
+from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .edition_checks import check_editions
 from .errors import ContentError, ContentErrors, display_path
 from .framework import Framework, FrameworkEdition
-from .model import URL_SAFE_ID, Edition, Standard
-from .yaml_source import FieldPath, YamlDocument, YamlSyntaxError, read_yaml
+from .messages import describe, dotted, explain, line_in_file
+from .model import Edition, Standard
+from .yaml_source import YamlDocument, YamlSyntaxError, read_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -97,9 +98,9 @@ class _Loader:
             self.error(path, None, "", "the file is not UTF-8 text")
             return None
         for key_path, line in document.duplicate_keys:
-            self.error(path, line, _dotted(key_path), "duplicate key: the field is given twice")
+            self.error(path, line, dotted(key_path), "duplicate key: the field is given twice")
         if not isinstance(document.data, dict):
-            found = _describe(document.data)
+            found = describe(document.data)
             self.error(path, 1, "", f"expected a mapping of fields (key: value), found {found}")
             return None
         try:
@@ -113,8 +114,8 @@ class _Loader:
         self, path: Path, document: YamlDocument, model: type[BaseModel], detail: dict
     ) -> None:
         location = tuple(detail["loc"])
-        message = _explain(detail, model, location)
-        self.error(path, document.line_of(location), _dotted(location), message)
+        message = explain(detail, model, location)
+        self.error(path, document.line_of(location), dotted(location), message)
 
     # -- phase two: references between files ----------------------------------------------------
 
@@ -128,7 +129,7 @@ class _Loader:
         for path, standard in standards:
             if standard.id in by_id:
                 self.error(
-                    path, _line(path, ("id",)), "id",
+                    path, line_in_file(path, ("id",)), "id",
                     f"duplicate standard id '{standard.id}' in edition {edition.id}: "
                     f"also used by {display_path(files[standard.id], self.root)}",
                 )
@@ -147,7 +148,7 @@ class _Loader:
                 )
             for s_index, standard_id in enumerate(domain.standards):
                 location = ("domains", d_index, "standards", s_index)
-                field_name = _dotted(location)
+                field_name = dotted(location)
                 line = document.line_of(location)
                 if standard_id in listed:
                     self.error(edition_file, line, field_name,
@@ -160,14 +161,14 @@ class _Loader:
                     self.error(edition_file, line, field_name, _no_such_standard(standard_id, edition.id, by_id))
                 elif by_id[standard_id].domain != domain.id:
                     self.error(
-                        files[standard_id], _line(files[standard_id], ("domain",)), "domain",
+                        files[standard_id], line_in_file(files[standard_id], ("domain",)), "domain",
                         f"standard '{standard_id}' says domain '{by_id[standard_id].domain}' but "
                         f"{display_path(edition_file, self.root)} lists it under domain '{domain.id}'",
                     )
         for standard_id, path in files.items():
             if standard_id not in listed:
                 self.error(
-                    path, _line(path, ("id",)), "id",
+                    path, line_in_file(path, ("id",)), "id",
                     f"standard '{standard_id}' is not listed in any domain of "
                     f"{display_path(edition_file, self.root)}: add it to its domain's 'standards' list",
                 )
@@ -180,7 +181,7 @@ class _Loader:
             for index, question in enumerate(standard.key_questions):
                 if question.id in seen:
                     self.error(
-                        path, _line(path, ("key_questions", index, "id")), f"key_questions[{index}].id",
+                        path, line_in_file(path, ("key_questions", index, "id")), f"key_questions[{index}].id",
                         f"duplicate key question id '{question.id}' in edition {edition.id}",
                     )
                 seen[question.id] = path
@@ -188,7 +189,7 @@ class _Loader:
     def check_name_matches_id(self, path: Path, declared: str, name: str, kind: str) -> None:
         if declared != name:
             self.error(
-                path, _line(path, ("id",)), "id",
+                path, line_in_file(path, ("id",)), "id",
                 f"id '{declared}' does not match the {kind} name '{name}': "
                 "rename one so they agree (the id is the page's permanent URL)",
             )
@@ -198,74 +199,11 @@ class _Loader:
         if len(current) > 1:
             for extra in current[1:]:
                 path = self.root / EDITIONS_DIR / extra.id / EDITION_FILE
-                self.error(path, _line(path, ("status",)), "status",
+                self.error(path, line_in_file(path, ("status",)), "status",
                            f"editions {', '.join(e.id for e in current)} are all 'current': only one may be")
 
     def error(self, path: Path, line: Optional[int], field: str, message: str) -> None:
         self.errors.append(ContentError(display_path(path, self.root), line, field, message))
-
-
-# -- helpers: turning pydantic's errors into sentences for authors ---------------------------------
-
-def _explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
-    kind, found = detail["type"], detail.get("input")
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return _unknown_field(model, location)
-    if kind == "string_type":
-        hint = ""
-        if isinstance(found, (int, float)) and not isinstance(found, bool):
-            hint = f": put it in quotes, e.g. \"{found}\""
-        return f"expected text, found {_describe(found)}{hint}"
-    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == URL_SAFE_ID:
-        return (f"'{found}' is not a URL-safe id: use lower-case letters, digits, dots and "
-                f"hyphens, starting with a letter or digit")
-    if kind == "string_pattern_mismatch":
-        return f"'{found}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
-    if kind == "enum":
-        expected = detail.get("ctx", {}).get("expected", "")
-        return f"'{found}' is not allowed: expected {expected}"
-    if kind == "list_type":
-        return f"expected a list, found {_describe(found)}"
-    if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of fields, found {_describe(found)}"
-    if kind == "too_short":
-        return "must not be empty"
-    return detail["msg"]
-
-
-def _unknown_field(model: type[BaseModel], location: FieldPath) -> str:
-    allowed = _fields_at(model, location[:-1])
-    name = str(location[-1])
-    message = f"unknown field '{name}'"
-    guesses = difflib.get_close_matches(name, allowed, n=1)
-    if guesses:
-        return f"{message}; did you mean '{guesses[0]}'?"
-    return f"{message}; expected one of: {', '.join(allowed)}"
-
-
-def _fields_at(model: type[BaseModel], path: FieldPath) -> list[str]:
-    """The field names allowed at `path` inside `model` (list indexes are skipped)."""
-    current: Any = model
-    for step in path:
-        if isinstance(step, int):
-            continue
-        annotation = current.model_fields[step].annotation
-        current = _model_in(annotation)
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _model_in(annotation: Any) -> Optional[type[BaseModel]]:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for argument in getattr(annotation, "__args__", ()):
-        found = _model_in(argument)
-        if found is not None:
-            return found
-    return None
 
 
 def _no_such_standard(standard_id: str, edition_id: str, known: dict) -> str:
@@ -274,33 +212,3 @@ def _no_such_standard(standard_id: str, edition_id: str, known: dict) -> str:
     if guesses:
         return f"{message}; did you mean '{guesses[0]}'?"
     return f"{message}: add standards/{standard_id}.yml or remove it from the list"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    if isinstance(value, str):
-        return f"text ('{value[:40]}')"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
-
-
-def _dotted(path: FieldPath) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
-
-
-def _line(path: Path, location: FieldPath) -> Optional[int]:
-    try:
-        return read_yaml(path).line_of(location)
-    except (YamlSyntaxError, OSError):
-        return None

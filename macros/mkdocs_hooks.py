@@ -29,7 +29,8 @@ from macros.content import load_content
 from macros.edition_pages import current_redirects
 from macros.errors import ContentErrors
 from macros.inspection_pages import overdue_as_of
-from macros.publishing import preview_requested, published_content
+from macros.preview import preview_requested
+from macros.publishing import published_content
 from macros.site_files import generated_files
 
 log = logging.getLogger("mkdocs.hooks.standards")

@@ -11,12 +11,10 @@ only when the build is a preview, asked for with the environment variable
 from __future__ import annotations
 
 import dataclasses
-from typing import Mapping
 
 from .content import SiteContent
 from .framework import Framework
 from .model import EditionStatus
-from .preview import PREVIEW_VARIABLE, preview_requested  # noqa: F401 - re-exported
 
 
 def published_framework(framework: Framework, include_drafts: bool) -> Framework:

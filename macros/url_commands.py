@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from .publishing import PREVIEW_VARIABLE
+from .preview import PREVIEW_VARIABLE
 from .url_manifest import MANIFEST_NAME, broken, broken_report, read_manifest, unlisted, write_manifest
 
 

@@ -12,7 +12,8 @@ import pytest
 from macros.content import load_content
 from macros.crosswalk import chain, crosswalk, crosswalks, trace
 from macros.edition_pages import current_pages, current_redirects
-from macros.publishing import preview_requested, published_framework
+from macros.preview import preview_requested
+from macros.publishing import published_framework
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "two-editions" / "standards"
 
