@@ -18,7 +18,7 @@ from typing import Optional
 
 from pydantic import Field, PositiveInt
 
-from .model import Id, PartialDate, SourceDocument, Strict, Text
+from .model import Id, LabelledEnum, PartialDate, SourceDocument, Strict, Text
 
 
 class InspectionKind(str, Enum):
@@ -34,17 +34,12 @@ class InspectionKind(str, Enum):
     THEMATIC = "thematic"
 
 
-class Agreement(str, Enum):
+class Agreement(LabelledEnum):
     """How an action plan answers a recommendation. The value is used in URLs (`?agreement=`)."""
 
     AGREED = "agreed"
     PARTLY_AGREED = "partly-agreed"
     NOT_AGREED = "not-agreed"
-
-    @property
-    def label(self) -> str:
-        """As the action plans write it: `Partly agreed`."""
-        return self.value.replace("-", " ").capitalize()
 
 
 class Organisation(Strict):

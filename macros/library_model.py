@@ -14,34 +14,26 @@ from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .model import Id, PartialDate, Strict, Text
+from .model import Id, LabelledEnum, PartialDate, Strict, Text
 
 #: A tag: lower-case words joined by single hyphens, e.g. `serious-further-offences`.
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN, max_length=40)]
 
 
-class GuideKind(str, Enum):
+class GuideKind(LabelledEnum):
     """What sort of practice a guide describes."""
 
     EFFECTIVE = "effective-practice"
     INNOVATIVE = "innovative-practice"
 
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
 
-
-class Audience(str, Enum):
+class Audience(LabelledEnum):
     """Who a guide is written for."""
 
     PRACTITIONERS = "practitioners"
     MANAGERS = "managers"
     LEADERS = "leaders"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class GuideStatus(str, Enum):

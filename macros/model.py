@@ -33,7 +33,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class RatingLevel(str, Enum):
+class LabelledEnum(str, Enum):
+    """An enum whose value is a stable, URL-safe key (`partly-agreed`) and whose
+    label is how people write it (`Partly agreed`)."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("-", " ").capitalize()
+
+
+class RatingLevel(LabelledEnum):
     """The four rating levels, in order from best to worst.
 
     The value is the level's anchor on a standard page (`#requires-improvement`)
@@ -44,11 +53,6 @@ class RatingLevel(str, Enum):
     GOOD = "good"
     REQUIRES_IMPROVEMENT = "requires-improvement"
     INADEQUATE = "inadequate"
-
-    @property
-    def label(self) -> str:
-        """The level as people write it: `Requires improvement`."""
-        return self.value.replace("-", " ").capitalize()
 
     @property
     def field_name(self) -> str:
