@@ -16,7 +16,9 @@ Example: 2021 supersedes 2018, and 2021's standard 2.1 says
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from .framework import Framework, FrameworkEdition
@@ -65,14 +67,25 @@ class Crosswalk:
     old: FrameworkEdition
     new: FrameworkEdition
     links: tuple[Link, ...]
+    # Look-ups by id, so that tracing every standard stays linear in the number of standards.
+    _by_old: dict = field(init=False, repr=False, compare=False)
+    _by_new: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_old, by_new = defaultdict(list), defaultdict(list)
+        for link in self.links:
+            by_old[link.old_id].append(link)
+            by_new[link.new_id].append(link)
+        object.__setattr__(self, "_by_old", dict(by_old))
+        object.__setattr__(self, "_by_new", dict(by_new))
 
     def successors(self, old_id: str) -> list[Link]:
         """Where an old standard went (a retired standard has one link with `new_id` None)."""
-        return [link for link in self.links if link.old_id == old_id]
+        return list(self._by_old.get(old_id, ()))
 
     def predecessors(self, new_id: str) -> list[Link]:
         """Where a new standard came from (a new standard has one link with `old_id` None)."""
-        return [link for link in self.links if link.new_id == new_id]
+        return list(self._by_new.get(new_id, ()))
 
     def by_old_standard(self) -> list[tuple[Optional[str], list[Link]]]:
         """Rows for a crosswalk table: each old standard in reading order, then new ones."""
@@ -85,12 +98,16 @@ class Crosswalk:
         return rows
 
 
+# Editions are hashed by identity and loaded once per build, so the cache holds one
+# crosswalk per pair of editions of the builds in memory (a few, under `mkdocs serve`).
+@lru_cache(maxsize=32)
 def crosswalk(old: FrameworkEdition, new: FrameworkEdition) -> Crosswalk:
     """Derive the crosswalk from `new`'s declarations (it must supersede `old`)."""
     links: list[Link] = []
+    old_ids = old.standards
     for standard in new.standards.values():
         declared = [Link(r.id, standard.id, r.how.value, r.reason) for r in standard.replaces]
-        if standard.id in old.standards and all(r.id != standard.id for r in standard.replaces):
+        if standard.id in old_ids and all(r.id != standard.id for r in standard.replaces):
             declared.insert(0, Link(standard.id, standard.id, CONTINUED))
         links += declared or [Link(None, standard.id, NEW)]
     links += [Link(r.id, None, RETIRED, r.reason) for r in new.edition.retired]

@@ -31,7 +31,7 @@ SCHEMA_VERSION = 1
 
 
 class _Export(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ExportCharacteristic(_Export):

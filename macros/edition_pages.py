@@ -24,7 +24,7 @@ from .framework import Framework, FrameworkEdition
 from .model import EditionStatus, Standard
 from .pages import human_date
 from .rendering import render
-from .word_diff import diff_paragraphs, diff_stats
+from .word_diff import word_diff
 
 HOW_TO_CITE = "how-to-cite.md"
 
@@ -43,13 +43,14 @@ def generate_edition_pages(content: SiteContent) -> dict[str, str]:
     pages = {urls.CROSSWALK_HOME: crosswalk_home(framework)}
     for cross in crosswalks(framework):
         pages[urls.crosswalk_page(cross.old.id, cross.new.id)] = crosswalk_page(cross)
+    diffs: dict = {}  # each pair of standards is compared on two pages: A with B, and B with A
     for edition in framework.editions.values():
         for standard in edition.standards.values():
             for other in _compared_editions(framework, edition):
                 traces = [t for t in trace(framework, edition.id, standard.id, other.id) if t.target_id]
                 if traces:
                     page = urls.compare_page(edition.id, standard.id, other.id)
-                    pages[page] = compare_page(framework, edition, standard, other, traces)
+                    pages[page] = compare_page(framework, edition, standard, other, traces, diffs)
     for standard_id, equivalents in current_pages(framework).items():
         if len(equivalents) != 1:
             pages[urls.current_standard(standard_id)] = current_standard_page(framework, standard_id)
@@ -154,7 +155,10 @@ class DiffBlock:
 
 
 def compare_page(framework: Framework, edition: FrameworkEdition, standard: Standard,
-                 other: FrameworkEdition, traces: list[Trace]) -> str:
+                 other: FrameworkEdition, traces: list[Trace], diffs: Optional[dict] = None) -> str:
+    """`standard` of `edition` against its equivalents in `other`; `diffs` caches
+    `diff_blocks` by pair of standards across calls."""
+    diffs = {} if diffs is None else diffs
     here = urls.compare_page(edition.id, standard.id, other.id)
     line = chain(framework, edition.id)
     forward = line.index(other) > line.index(edition)
@@ -163,10 +167,12 @@ def compare_page(framework: Framework, edition: FrameworkEdition, standard: Stan
     for item in traces:
         old = standard if forward else older.standards[item.target_id]
         new = newer.standards[item.target_id] if forward else standard
+        if (id(old), id(new)) not in diffs:
+            diffs[id(old), id(new)] = diff_blocks(old, new)
         pairs.append({
             "old": old, "new": new, "anchor": f"{old.id}-{new.id}".replace(".", "-"),
             "how": item.how, "reason": "; ".join(s.reason for s in item.steps if s.reason),
-            "blocks": diff_blocks(old, new),
+            "blocks": diffs[id(old), id(new)],
             "old_link": urls.relative_link(here, urls.standard_page(older.id, old.id)),
             "new_link": urls.relative_link(here, urls.standard_page(newer.id, new.id)),
         })
@@ -185,8 +191,11 @@ def diff_blocks(old: Standard, new: Standard) -> list[DiffBlock]:
     for (level, before), (_, after) in zip(old.characteristics.by_level(), new.characteristics.by_level()):
         texts.append((level.value, level.label, [before.summary, *before.paragraphs],
                       [after.summary, *after.paragraphs]))
-    return [DiffBlock(key, heading, diff_paragraphs(a, b), diff_stats(a, b).unchanged)
-            for key, heading, a, b in texts]
+    blocks = []
+    for key, heading, before, after in texts:
+        diff = word_diff(before, after)
+        blocks.append(DiffBlock(key, heading, diff.paragraphs, diff.stats.unchanged))
+    return blocks
 
 
 def _crosswalk_for(older: FrameworkEdition, newer: FrameworkEdition) -> str:

@@ -13,9 +13,13 @@ class UnknownReference(LookupError):
     """A reference to an edition or standard that does not exist. The message suggests a fix."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FrameworkEdition:
-    """An edition with its standards, keyed by standard id in reading order."""
+    """An edition with its standards, keyed by standard id in reading order.
+
+    Compared and hashed by identity (`eq=False`): an edition is loaded once per
+    build, and derived data such as crosswalks is cached per pair of editions.
+    """
 
     edition: Edition
     standards: dict[str, Standard] = field(default_factory=dict)

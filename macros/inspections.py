@@ -13,6 +13,7 @@ incomplete) but it is never dropped: it becomes a warning that the tracker page 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
@@ -76,13 +77,17 @@ class Inspections:
 
     def recommendations_under(self, edition_id: str, standard_id: str) -> list[tuple[InspectionRecord, Recommendation]]:
         """Every recommendation filed under a standard of an edition, newest inspection first."""
-        return [
-            (record, rec)
-            for record in self.records.values()
-            if record.inspection.framework_edition == edition_id
-            for rec in record.inspection.recommendations
-            if rec.standard == standard_id
-        ]
+        return list(self._by_standard.get((edition_id, standard_id), ()))
+
+    @cached_property
+    def _by_standard(self) -> dict[tuple[str, str], list[tuple[InspectionRecord, Recommendation]]]:
+        # Built once: every standard page asks, and searching all recommendations for each
+        # would grow with standards x inspections.
+        index: dict[tuple[str, str], list] = {}
+        for record in self.records.values():
+            for rec in record.inspection.recommendations:
+                index.setdefault((record.inspection.framework_edition, rec.standard), []).append((record, rec))
+        return index
 
 
 def load_inspections(root: Path, framework: Optional[Framework]) -> Inspections:
@@ -153,7 +158,7 @@ class _InspectionLoader(_ModelLoader):
                            f"recommendations[{first_index[rec.number]}]; each number must be unique")
             first_index.setdefault(rec.number, index)
             if edition_ok:
-                self.check_standard(path, lines(("recommendations", index, "standard")), f"{where}.standard",
+                self.check_standard(path, lines, ("recommendations", index, "standard"), f"{where}.standard",
                                     rec.standard, inspection.framework_edition)
             if rec.addressed_to not in organisation_ids:
                 self.error(path, lines(("recommendations", index, "addressed_to")), f"{where}.addressed_to",
@@ -180,12 +185,13 @@ class _InspectionLoader(_ModelLoader):
             return False
         return True
 
-    def check_standard(self, path: Path, line: Optional[int], field_name: str, standard_id: str, edition_id: str) -> None:
+    def check_standard(self, path: Path, lines: "_Lines", location: tuple, field_name: str,
+                       standard_id: str, edition_id: str) -> None:
         assert self.framework is not None
         try:
             self.framework.standard(standard_id, edition_id)
         except UnknownReference as problem:
-            self.error(path, line, field_name, str(problem))
+            self.error(path, lines(location), field_name, str(problem))
 
     def check_ratings(self, path: Path, lines: "_Lines", inspection: Inspection, edition_ok: bool) -> None:
         ratings = inspection.ratings
@@ -199,7 +205,7 @@ class _InspectionLoader(_ModelLoader):
                            f"standard '{rating.standard}' already has ratings in this list")
             seen.add(rating.standard)
             if edition_ok:
-                self.check_standard(path, lines(where + ("standard",)), f"{field_name}.standard",
+                self.check_standard(path, lines, where + ("standard",), f"{field_name}.standard",
                                     rating.standard, inspection.framework_edition)
             total = sum(getattr(rating, level.field_name) or 0 for level in RatingLevel)
             if total > ratings.units:
@@ -220,13 +226,13 @@ class _InspectionLoader(_ModelLoader):
         inspection_file = display_path(path.parent / INSPECTION_FILE, self.root)
         for index, response in enumerate(plan.responses):
             where = f"responses[{index}]"
-            line = lines(("responses", index, "recommendation"))
+            location = ("responses", index, "recommendation")
             if response.recommendation not in numbers:
-                self.error(path, line, f"{where}.recommendation",
+                self.error(path, lines(location), f"{where}.recommendation",
                            f"there is no recommendation {response.recommendation} in {inspection_file} "
                            f"(its recommendations are numbered {_number_ranges(numbers)})")
             elif response.recommendation in answered:
-                self.error(path, line, f"{where}.recommendation",
+                self.error(path, lines(location), f"{where}.recommendation",
                            f"recommendation {response.recommendation} already has a response "
                            f"(responses[{answered[response.recommendation]}]): give each one response")
             answered.setdefault(response.recommendation, index)
@@ -248,13 +254,18 @@ class _InspectionLoader(_ModelLoader):
 
 
 class _Lines:
-    """Line numbers of one YAML file, read once, for error messages."""
+    """Line numbers of one YAML file, for error messages: read once, when first asked
+    (a file without errors is never read again)."""
 
     def __init__(self, path: Path):
+        self.path = path
+
+    @cached_property
+    def document(self):
         try:
-            self.document = read_yaml(path)
+            return read_yaml(self.path)
         except (YamlSyntaxError, OSError):
-            self.document = None
+            return None
 
     def __call__(self, location: tuple) -> Optional[int]:
         return self.document.line_of(location) if self.document else None

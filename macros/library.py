@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Generic, Mapping, Optional, TypeVar, Union
 
@@ -80,6 +81,23 @@ class Library:
     def visible_positions(self, preview: bool) -> list[LibraryItem[PositionStatement]]:
         """The position statements to publish: all but drafts, or everything in preview."""
         return [item for item in self.positions.values() if preview or not item.meta.is_draft]
+
+    def related_to(self, standard_id: str, preview: bool) -> tuple[list[LibraryItem[Guide]], list[LibraryItem[PositionStatement]]]:
+        """The guides and the position statements to publish that relate to a standard."""
+        guides, positions = self._by_standard.get(standard_id, ([], []))
+        return ([item for item in guides if preview or not item.meta.is_draft],
+                [item for item in positions if preview or not item.meta.is_draft])
+
+    @cached_property
+    def _by_standard(self) -> dict[str, tuple[list, list]]:
+        # Built once: every standard page asks, and searching every guide for each standard
+        # would grow with standards x guides.
+        index: dict[str, tuple[list, list]] = {}
+        for kind, items in ((0, self.guides.values()), (1, self.positions.values())):
+            for item in items:
+                for standard_id in item.meta.related_standards:
+                    index.setdefault(standard_id, ([], []))[kind].append(item)
+        return index
 
 
 def load_library(root: Path, framework: Optional[Framework] = None) -> Library:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import Optional, Union
+from typing import Mapping, Optional, Union
 
 from markupsafe import Markup
 
@@ -129,10 +129,14 @@ def _type_pages(content: SiteContent, item_type: ItemType, items: list[Item]) ->
     for item in items:
         here = lu.item_page(folder, item.meta.slug)
         pages[here] = item_page(content, item_type, _view(content, item_type, item, here))
+    matching: dict[tuple[str, str], list[Item]] = {}   # one pass, not one per standard and tag
+    for item in items:
+        for facet in ("standard", "tag"):
+            for value in _facet_values(item, facet):
+                matching.setdefault((facet, value), []).append(item)
     for facet, value, label in _facets(content, items):
-        matching = [item for item in items if value in _facet_values(item, facet)]
         pages[lu.filter_page(folder, facet, value)] = index_page(
-            content, item_type, matching, active=(facet, value, label)
+            content, item_type, matching[facet, value], active=(facet, value, label)
         )
     return pages
 
@@ -220,11 +224,8 @@ def related_guidance(content: SiteContent, edition: FrameworkEdition, standard: 
     current = content.framework.current
     if current is None or edition.id != current.id:
         return ""
-    preview = preview_enabled()
     groups = []
-    for item_type, items in ((GUIDES, content.library.visible_guides(preview)),
-                             (POSITIONS, content.library.visible_positions(preview))):
-        related = [item for item in items if standard.id in item.meta.related_standards]
+    for item_type, related in zip((GUIDES, POSITIONS), content.library.related_to(standard.id, preview_enabled())):
         if related:
             links = [Link(item.meta.title, _rel(here, lu.item_page(item_type.folder, item.meta.slug)))
                      for item in related]
@@ -315,9 +316,9 @@ def _sort_title(item: Item) -> str:
     return "".join(c for c in item.meta.title.lower() if c.isalnum() or c == " ").strip()
 
 
-def _current_standards(content: SiteContent) -> dict[str, Standard]:
+def _current_standards(content: SiteContent) -> Mapping[str, Standard]:
     current = content.framework.current
-    return dict(current.standards) if current else {}
+    return current.standards if current else {}
 
 
 def _rel(here: str, target: str) -> str:

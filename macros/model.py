@@ -30,7 +30,7 @@ class Strict(BaseModel):
     is reported rather than silently becoming `"1.2"`.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LabelledEnum(str, Enum):

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -62,6 +62,9 @@ def indent_block(value: str, width: int = 4) -> Markup:
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
+        # Compiling the templates took a tenth of a second on every build; Jinja's own
+        # cache (in the user's temporary folder, checked against the template's age) avoids it.
+        bytecode_cache=FileSystemBytecodeCache(),
         autoescape=True,
         finalize=md_escape,
         undefined=StrictUndefined,

@@ -16,7 +16,7 @@ from tests.conftest import SiteServer, mkdocs_build
 @pytest.fixture(scope="module")
 def two_editions_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("two-editions")
-    config = make_corpus(folder / "corpus", 503)     # 500 standards in 2018, 3 in 2017
+    config = make_corpus(folder / "corpus", 60, editions=2)     # 30 standards in 2018, 30 in 2017
     site = folder / "site"
     result = mkdocs_build(config, site)
     assert result.returncode == 0, result.stderr
@@ -35,7 +35,9 @@ def test_current_results_come_first_and_superseded_ones_under_their_heading(page
     expect(page.get_by_role("heading", name="Superseded editions")).to_be_visible()
     current = page.get_by_role("list", name="Search results").get_by_role("link")
     expect(current.first).to_have_attribute("href", "/standards/2018/1.2/")
-    assert not [h for h in current.evaluate_all("els => els.map(e => e.getAttribute('href'))") if "/2017/" in h]
+    # No page of the superseded edition among current results (the 2017-to-2018 crosswalk may be).
+    hrefs = current.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    assert not [h for h in hrefs if h.startswith("/standards/2017/")]
     expect(page.get_by_role("status")).to_contain_text("in superseded editions")
 
 

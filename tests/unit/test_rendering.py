@@ -1,11 +1,14 @@
 """Escaping, dates and URLs used by the generated pages."""
 
+import posixpath
+
 import pytest
 
 from macros import urls
 from macros.model import RatingLevel
 from macros.pages import human_date
 from macros.rendering import md_escape
+from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -40,6 +43,19 @@ def test_standard_urls_derive_from_ids():
     assert urls.standard_page("2018", "1.2") == "standards/2018/1.2/index.md"
     assert urls.url_of(urls.standard_page("2018", "1.2")) == "standards/2018/1.2/"
     assert urls.relative_link("standards/2018/1.2/index.md", "standards/2018/1.3/index.md") == "../1.3/index.md"
+
+
+def test_relative_links_agree_with_posixpath_between_every_pair_of_real_pages():
+    from macros.content import load_content
+    from macros.site_files import generated_files
+
+    paths = sorted(generated_files(load_content(ROOT / "standards"), "", False))
+    paths += ["index.md", "how-to-cite.md", "authors/macros.md", "a/b/c/d.md"]   # files, as links are
+    assert len(paths) > 50
+    for here in paths:
+        for target in paths:
+            expected = posixpath.relpath(target, posixpath.dirname(here) or ".")
+            assert urls.relative_link(here, target) == expected, (here, target)
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,7 @@ def test_superseded_editions_go_to_the_archive_bundle_and_the_current_one_does_n
     from benchmarks.corpus import write_standards
     from macros.content import load_content
 
-    write_standards(tmp_path, 510)      # edition 2018 (current, 500 standards) and 2017 (superseded)
+    write_standards(tmp_path, 20, editions_count=2)      # edition 2018 (current) and 2017 (superseded)
     assert archived_folders(load_content(tmp_path).framework) == ["standards/2017"]
     assert archived_folders(load_content(ROOT / "standards").framework) == []   # the real site today
 
