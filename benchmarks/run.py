@@ -197,7 +197,7 @@ def main() -> None:
     # Standards per corpus (all three editions). With guides, inspections, the real docs,
     # current-edition redirects and compare pages, these make about 100, 500, 1,000 and
     # 5,000 HTML pages.
-    parser.add_argument("--sizes", default="20,120,240,1200", help="standards per corpus")
+    parser.add_argument("--sizes", default="20,120,240,1350", help="standards per corpus")
     parser.add_argument("--repeats", type=int, default=3, help="builds per variant per size")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()

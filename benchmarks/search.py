@@ -289,7 +289,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     # Standards per corpus (benchmarks/corpus.py): about 1,000 and 5,000 HTML pages.
-    parser.add_argument("--sizes", default="240,1200", help="standards per corpus")
+    parser.add_argument("--sizes", default="240,1350", help="standards per corpus")
     parser.add_argument("--trials", type=int, default=3, help="fresh-cache browser trials per query")
     parser.add_argument("--reuse-builds", action="store_true",
                         help="measure the sites built by an earlier run (no build times) instead of building")
