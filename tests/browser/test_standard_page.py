@@ -125,6 +125,28 @@ def test_compare_toggle_is_hidden_on_a_narrow_screen(page: Page, site_url: str):
     assert visible_panels(page) == [0]
 
 
+def test_tabs_do_not_move_when_the_compare_toggle_appears(page: Page, site_url: str):
+    """levels.js is deferred, so a slow phone or laptop can paint the page before it
+    runs: the toolbar's room is kept from the first paint (no layout shift)."""
+    page.set_viewport_size(WIDE)
+    page.route("**/assets/javascripts/site.js", lambda route: route.abort())   # as before it runs
+    page.goto(site_url + STANDARD)
+    expect(page.locator(".levels-toggle")).to_be_hidden()
+    before = page.locator(".levels .tabbed-labels").bounding_box()["y"]
+    page.unroute("**/assets/javascripts/site.js")
+    page.goto(site_url + STANDARD)
+    expect(page.locator(".levels-toggle")).to_be_visible()
+    assert page.locator(".levels .tabbed-labels").bounding_box()["y"] == before
+
+
+def test_without_javascript_no_room_is_kept_for_the_toggle(browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False, viewport=WIDE)
+    page = context.new_page()
+    page.goto(site_url + STANDARD)
+    assert page.evaluate("getComputedStyle(document.querySelector('.levels-toolbar')).display") == "none"
+    context.close()
+
+
 def test_toggle_hides_when_the_window_narrows(page: Page, site_url: str):
     page.set_viewport_size(WIDE)
     page.goto(site_url + STANDARD)
