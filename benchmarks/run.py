@@ -106,7 +106,6 @@ def measure_size(pages: int, repeats: int) -> dict:
             memory[name].append(peak)
     site = corpus / "site-ours"
     html_pages = sum(1 for _ in site.rglob("*.html"))
-    search_data = [p for folder in ("pagefind", "pagefind-archive") for p in (site / folder).rglob("*") if p.is_file()]
     ours, base = statistics.median(times["ours"]), statistics.median(times["plain"])
     return {
         "standard_pages": pages,
@@ -119,11 +118,17 @@ def measure_size(pages: int, repeats: int) -> dict:
         "plain_ms_per_page": round(1000 * base / html_pages, 2),
         "peak_memory_mib": {"ours": round(max(memory["ours"]) / 1024), "plain": round(max(memory["plain"]) / 1024)},
         "site_bytes": folder_size(site),
-        # Pagefind's whole index on disk; a browser downloads only the chunks a query needs
-        # (measured by `python -m benchmarks.search`).
-        "search_data_bytes_on_disk": {"raw": sum(p.stat().st_size for p in search_data),
-                                      "files": len(search_data)},
+        "search_data_bytes_on_disk": search_data_size(site),
     }
+
+
+def search_data_size(site: Path) -> dict:
+    """Pagefind's whole index on disk, raw and gzipped; a browser downloads only the chunks
+    a query needs (measured by `python -m benchmarks.search`). Pagefind compresses its
+    index chunks itself, so gzip gains little on them."""
+    files = [p for folder in ("pagefind", "pagefind-archive") for p in (site / folder).rglob("*") if p.is_file()]
+    return {"raw": sum(p.stat().st_size for p in files), "gzip": sum(gzip_size(p) for p in files),
+            "files": len(files)}
 
 
 def page_weight(site: Path, page: str) -> dict:

@@ -51,8 +51,21 @@ class WordDiff:
 
 
 def word_diff(old: list[str], new: list[str]) -> WordDiff:
-    """Compare two lists of paragraphs once, for both the marked-up text and the counts."""
-    runs = _runs(_tokens(old), _tokens(new))
+    """Compare two lists of paragraphs once, for both the marked-up text and the counts.
+
+    With as many paragraphs on each side, each paragraph is compared with its
+    counterpart: changes stay within their paragraph, and the work is a fraction of
+    comparing the whole texts (difflib's work grows faster than the texts' length).
+    Otherwise paragraphs were merged or divided, and the texts are compared as one.
+    """
+    if len(old) == len(new):
+        runs: list[tuple[str, list[str]]] = []
+        for number, (before, after) in enumerate(zip(old, new)):
+            if number > 0:
+                runs.append(("equal", [_BREAK]))
+            runs += _runs(before.split(), after.split())
+    else:
+        runs = _runs(_tokens(old), _tokens(new))
     return WordDiff(paragraphs=_paragraphs(runs), stats=_stats(runs))
 
 

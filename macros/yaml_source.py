@@ -66,7 +66,7 @@ def parse_yaml(text: str) -> YamlDocument:
         node = loader.get_single_node()
         document = YamlDocument(data=None)
         if node is not None:
-            _record_lines(node, (), document)
+            _record_lines(node, (), document, _Walk())
             document.data = loader.construct_document(node)
         return document
     except yaml.MarkedYAMLError as error:
@@ -85,8 +85,29 @@ def read_yaml(path: Path) -> YamlDocument:
     return parse_yaml(path.read_text(encoding="utf-8"))
 
 
-def _record_lines(node: yaml.Node, path: FieldPath, document: YamlDocument) -> None:
-    document.lines[path] = node.start_mark.line + 1
+#: More values than any content file has, even counting repeats through aliases
+#: (`*name`): a file that expands beyond it is refused rather than read for ever.
+MAX_VALUES = 200_000
+
+
+@dataclass
+class _Walk:
+    """The nodes on the way down (an alias inside its own anchor never ends) and a count."""
+
+    open: set[int] = field(default_factory=set)
+    values: int = 0
+
+
+def _record_lines(node: yaml.Node, path: FieldPath, document: YamlDocument, walk: _Walk) -> None:
+    line = node.start_mark.line + 1
+    walk.values += 1
+    if walk.values > MAX_VALUES:
+        raise YamlSyntaxError(f"invalid YAML: more than {MAX_VALUES:,} values (aliases repeated "
+                              "too many times?)", line)
+    if id(node) in walk.open:
+        raise YamlSyntaxError("invalid YAML: an alias refers to the anchor that contains it", line)
+    document.lines[path] = line
+    walk.open.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[Any] = set()
         for key_node, value_node in node.value:
@@ -94,9 +115,10 @@ def _record_lines(node: yaml.Node, path: FieldPath, document: YamlDocument) -> N
             if key in seen:
                 document.duplicate_keys.append((path + (key,), key_node.start_mark.line + 1))
             seen.add(key)
-            _record_lines(value_node, path + (key,), document)
+            _record_lines(value_node, path + (key,), document, walk)
             # A key's own line is more useful than its value's (a block list starts below it).
             document.lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, path + (index,), document)
+            _record_lines(item, path + (index,), document, walk)
+    walk.open.discard(id(node))

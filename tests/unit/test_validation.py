@@ -51,6 +51,21 @@ def test_yaml_syntax_error_names_file_and_line(content):
     ]
 
 
+def test_an_alias_inside_its_own_anchor_is_refused_not_followed_for_ever(content):
+    edit(content, STANDARD, "title: Staff", "title: &loop\n  - *loop")
+    assert errors_of(content) == [f"{STANDARD}:6: invalid YAML: an alias refers to the anchor that contains it"]
+
+
+def test_aliases_that_expand_without_bound_are_refused(content):
+    # Each level repeats the one before ten times: 10**6 values from a few lines.
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 6)]
+    (content / "editions/2018/standards/1.2.yml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    assert errors_of(content) == [
+        f"{STANDARD}:1: invalid YAML: more than 200,000 values (aliases repeated too many times?)"
+    ]
+
+
 def test_unknown_field_suggests_the_right_name(content):
     edit(content, STANDARD, "statement:", "statment:")
     assert errors_of(content) == [

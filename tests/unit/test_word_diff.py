@@ -38,3 +38,14 @@ def test_content_text_is_escaped_not_markup():
     assert "<script>" not in str(paragraph)
     assert "&#60;script&#62;" in str(paragraph)
     assert "&#42;b&#42;" in str(paragraph)
+
+
+def test_paragraphs_are_compared_with_their_counterparts_when_there_are_as_many():
+    paragraphs = diff_paragraphs(["Staff are supported.", "Leaders are visible."],
+                                 ["Staff are well supported.", "Leaders are visible."])
+    assert [str(p) for p in paragraphs] == [
+        f"Staff are {INSERT_OPEN}well{CLOSE}</ins> supported.", "Leaders are visible."
+    ]
+    stats = diff_stats(["Staff are supported.", "Leaders are visible."],
+                       ["Staff are well supported.", "Leaders are visible."])
+    assert (stats.inserted, stats.deleted) == (1, 0)
