@@ -194,24 +194,37 @@ def index_site(site_dir: Path, archived: list[str] = ()) -> Path:
     """
     archived = [folder for folder in archived if (site_dir / folder).is_dir()]
     if not archived:
-        return _run(site_dir, pagefind_command(site_dir), BUNDLE_DIR)
-    _run(site_dir, pagefind_command(site_dir, ARCHIVE_DIR, "{" + ",".join(f"{f}/**/*.html" for f in archived) + "}"),
-         ARCHIVE_DIR)
-    return _run(site_dir, pagefind_command(site_dir, BUNDLE_DIR, glob_excluding(site_dir, archived)), BUNDLE_DIR)
-
-
-def _run(site_dir: Path, command: list[str], bundle_dir: str) -> Path:
+        return _finish(site_dir, _start(pagefind_command(site_dir)), BUNDLE_DIR)
+    # The two bundles are written to separate folders: index them at the same time.
+    archive = _start(pagefind_command(site_dir, ARCHIVE_DIR, "{" + ",".join(f"{f}/**/*.html" for f in archived) + "}"))
+    main = _start(pagefind_command(site_dir, BUNDLE_DIR, glob_excluding(site_dir, archived)))
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
+        return _finish(site_dir, main, BUNDLE_DIR)
+    finally:
+        _finish(site_dir, archive, ARCHIVE_DIR)   # waited for even when the main one failed
+
+
+def _start(command: list[str]) -> tuple[list[str], subprocess.Popen]:
+    try:
+        return command, subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as error:
         raise SearchIndexError(f"could not run Pagefind ({error})") from None
-    output = (result.stdout + result.stderr).strip()
-    if result.returncode != 0:
+
+
+def _finish(site_dir: Path, started: tuple[list[str], subprocess.Popen], bundle_dir: str) -> Path:
+    command, process = started
+    try:
+        stdout, stderr = process.communicate(timeout=600)
+    except subprocess.TimeoutExpired as error:
+        process.kill()
+        raise SearchIndexError(f"could not run Pagefind ({error})") from None
+    output = (stdout + stderr).strip()
+    if process.returncode != 0:
         hint = ""
         if "No module named pagefind" in output or "Could not find" in output:
             hint = " Pagefind is not installed: run `make setup` (it installs pagefind and pagefind-bin)."
         raise SearchIndexError(
-            f"Pagefind failed with exit status {result.returncode}.{hint}\n"
+            f"Pagefind failed with exit status {process.returncode}.{hint}\n"
             f"Command: {' '.join(command)}\n{output}"
         )
     bundle = site_dir / bundle_dir
