@@ -24,8 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Characters that HTML or Markdown (with the enabled extensions: tables, attr_list,
 # md_in_html, abbr, tabbed) would act on. Each becomes a numeric character reference,
 # in a single pass so that no reference is escaped twice.
-_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "<>&\"'\\`*_[]{}|~^=:#!+"}
-_ESCAPED = re.compile("[" + re.escape("".join(chr(c) for c in _ESCAPES)) + "]")
+_ESCAPED = re.compile("[" + re.escape("<>&\"'\\`*_[]{}|~^=:#!+") + "]")
 # Block starters that only matter at the start of a paragraph: lists and quotes.
 _LEADING_BLOCK = re.compile(r"^([-+>]|\d+[.)])(?=\s)")
 
