@@ -76,17 +76,16 @@ class Library:
 
     def visible_guides(self, preview: bool) -> list[LibraryItem[Guide]]:
         """The guides to publish: all but drafts, or everything in preview."""
-        return [item for item in self.guides.values() if preview or not item.meta.is_draft]
+        return _visible(self.guides.values(), preview)
 
     def visible_positions(self, preview: bool) -> list[LibraryItem[PositionStatement]]:
         """The position statements to publish: all but drafts, or everything in preview."""
-        return [item for item in self.positions.values() if preview or not item.meta.is_draft]
+        return _visible(self.positions.values(), preview)
 
     def related_to(self, standard_id: str, preview: bool) -> tuple[list[LibraryItem[Guide]], list[LibraryItem[PositionStatement]]]:
         """The guides and the position statements to publish that relate to a standard."""
         guides, positions = self._by_standard.get(standard_id, ([], []))
-        return ([item for item in guides if preview or not item.meta.is_draft],
-                [item for item in positions if preview or not item.meta.is_draft])
+        return _visible(guides, preview), _visible(positions, preview)
 
     @cached_property
     def _by_standard(self) -> dict[str, tuple[list, list]]:
@@ -98,6 +97,10 @@ class Library:
                 for standard_id in item.meta.related_standards:
                     index.setdefault(standard_id, ([], []))[kind].append(item)
         return index
+
+
+def _visible(items, preview: bool) -> list:
+    return [item for item in items if preview or not item.meta.is_draft]
 
 
 def load_library(root: Path, framework: Optional[Framework] = None) -> Library:

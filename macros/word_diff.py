@@ -6,7 +6,7 @@ also carry visually hidden words ("deleted:", "inserted:", "end") so that a scre
 reader, which usually ignores `<del>`/`<ins>`, announces the change. Colour is
 only a third cue.
 
-    >>> str(diff_paragraphs(["Staff are supported"], ["Staff are well supported"])[0])
+    >>> str(word_diff(["Staff are supported"], ["Staff are well supported"]).paragraphs[0])
     'Staff are <ins><span class="diff-marker">[inserted: </span>well<span class="diff-marker">]</span></ins> supported'
 """
 
@@ -51,7 +51,10 @@ class WordDiff:
 
 
 def word_diff(old: list[str], new: list[str]) -> WordDiff:
-    """Compare two lists of paragraphs once, for both the marked-up text and the counts.
+    """The paragraphs of `new` with the words that differ from `old` marked, and the counts.
+
+    A paragraph break that exists on one side only starts a new paragraph too, so
+    merged or divided paragraphs stay readable.
 
     With as many paragraphs on each side, each paragraph is compared with its
     counterpart: changes stay within their paragraph, and the work is a fraction of
@@ -67,20 +70,6 @@ def word_diff(old: list[str], new: list[str]) -> WordDiff:
     else:
         runs = _runs(_tokens(old), _tokens(new))
     return WordDiff(paragraphs=_paragraphs(runs), stats=_stats(runs))
-
-
-def diff_paragraphs(old: list[str], new: list[str]) -> list[Markup]:
-    """The paragraphs of `new`, with the words that differ from `old` marked.
-
-    A paragraph break that exists on one side only starts a new paragraph too, so
-    merged or divided paragraphs stay readable.
-    """
-    return word_diff(old, new).paragraphs
-
-
-def diff_stats(old: list[str], new: list[str]) -> DiffStats:
-    """Count the words inserted and deleted between `old` and `new`."""
-    return word_diff(old, new).stats
 
 
 def _paragraphs(runs: list[tuple[str, list[str]]]) -> list[Markup]:

@@ -1,6 +1,14 @@
 """Word-level differences: marked with <ins>/<del> and with words for screen readers."""
 
-from macros.word_diff import diff_paragraphs, diff_stats
+from macros.word_diff import word_diff
+
+
+def diff_paragraphs(old, new):
+    return word_diff(old, new).paragraphs
+
+
+def diff_stats(old, new):
+    return word_diff(old, new).stats
 
 INSERT_OPEN = '<ins><span class="diff-marker">[inserted: </span>'
 DELETE_OPEN = '<del><span class="diff-marker">[deleted: </span>'
