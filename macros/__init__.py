@@ -8,6 +8,15 @@ nothing of MkDocs:
 - `author_macros`: macros for hand-written pages; `mkdocs_hooks`: the MkDocs glue.
 """
 
-from .author_macros import define_env
-
 __all__ = ["define_env"]
+
+
+def __getattr__(name: str):
+    # Imported on first use, not with the package: the search and asset hooks import
+    # small modules of it, and should not pay for the content model (pydantic) and
+    # the templates when a site is built without our content hook.
+    if name == "define_env":
+        from .author_macros import define_env
+
+        return define_env
+    raise AttributeError(f"module 'macros' has no attribute {name!r}")

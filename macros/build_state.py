@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from .content import SiteContent
-from .framework import Framework
-from .library_pages import abbreviations_markdown
+if TYPE_CHECKING:  # only for annotations: this module is imported by the light search hook
+    from .content import SiteContent
+    from .framework import Framework
 
 
 @dataclass
@@ -31,6 +31,8 @@ class BuildState:
     @cached_property
     def abbreviations(self) -> str:
         """The glossary's abbreviations as `*[ABBR]: Expansion` lines, appended to every page."""
+        from .library_pages import abbreviations_markdown
+
         return abbreviations_markdown(self.content.library.glossary)
 
     def unresolved_report(self) -> str:

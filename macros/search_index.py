@@ -20,10 +20,12 @@ import sys
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import urls
-from .framework import Framework
-from .model import EditionStatus
+
+if TYPE_CHECKING:  # the framework is passed in; the search hook imports no content model
+    from .framework import Framework
 
 # Where the bundle goes, under the site folder. The search box's script loads
 # `<site>/pagefind/pagefind.js` from here.
@@ -136,6 +138,8 @@ def archived_folders(framework: Framework) -> list[str]:
     own, they neither weigh on nor slow down the search of what is in force: the
     search box shows current results first, then adds these under their own heading.
     """
+    from .model import EditionStatus  # here, not at the top: see the imports
+
     return sorted(
         posixpath.dirname(urls.edition_page(edition.id))
         for edition in framework.editions.values()
