@@ -11,6 +11,9 @@ machine affects both alike:
 - `plain`: plain MkDocs + Material building the already-rendered Markdown of the
   same pages, with our hooks and mkdocs-macros switched off.
 
+For each size it also times the parts of our layer on their own (imports, loading,
+generation: benchmarks/layer_costs.py), to show where the difference goes.
+
 Results go to benchmarks/results.json. Figures to compare are ratios from one run.
 """
 
@@ -32,6 +35,7 @@ import urllib.request
 from pathlib import Path
 
 from .corpus import ROOT, make_corpus
+from .layer_costs import layer_costs
 
 WORK = ROOT / "build" / "bench"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -119,6 +123,8 @@ def measure_size(pages: int, repeats: int) -> dict:
         "peak_memory_mib": {"ours": round(max(memory["ours"]) / 1024), "plain": round(max(memory["plain"]) / 1024)},
         "site_bytes": folder_size(site),
         "search_data_bytes_on_disk": search_data_size(site),
+        # Where the difference between the two builds goes (benchmarks/layer_costs.py).
+        "our_layer_ms": layer_costs(corpus),
     }
 
 

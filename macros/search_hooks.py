@@ -2,12 +2,16 @@
 
 Two steps, both thin: mark each page's article as its searchable content, and
 run Pagefind over the finished site (`macros/search_index.py`). It runs after
-every build, `mkdocs serve` rebuilds included; a failure fails the build.
+every build; a failure fails the build. Under `mkdocs serve` the browser reloads
+as soon as the pages are written and the index follows a moment later, so that
+an author sees an edit without waiting for search (a failure is logged).
 """
 
 from __future__ import annotations
 
+import logging
 import sys
+import threading
 from pathlib import Path
 
 # MkDocs loads this file by path: import `macros` from this checkout.
@@ -22,16 +26,26 @@ from mkdocs.structure.pages import Page
 
 from macros import build_state
 from macros.search_index import (
-    SearchIndexError, StandardPage, archived_folders, index_site, mark_indexable, standard_pages,
+    Indexing, SearchIndexError, StandardPage, archived_folders, mark_indexable, standard_pages, start_indexing,
 )
+
+log = logging.getLogger("mkdocs.hooks.search")
 
 _standard_pages: dict[str, StandardPage] = {}
 _archived: list[str] = []
+_serving = False
+_indexing_in_background: threading.Thread | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 @event_priority(-100)  # after macros/mkdocs_hooks.py has loaded the content
 def on_pre_build(config: MkDocsConfig) -> None:
     global _standard_pages, _archived
+    _wait_for_background_indexing()   # before MkDocs empties the site folder for the rebuild
     try:
         framework = build_state.current().framework
     except RuntimeError:
@@ -59,7 +73,31 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 @event_priority(-100)  # last: index the site once every other hook has written its files
 def on_post_build(config: MkDocsConfig) -> None:
+    global _indexing_in_background
     try:
-        index_site(Path(config.site_dir), _archived)
+        indexing = start_indexing(Path(config.site_dir), _archived)
+        if not _serving:
+            indexing.wait()
+            return
     except SearchIndexError as error:
         raise PluginError(f"Search index: {error}") from None
+    _indexing_in_background = threading.Thread(target=_wait_and_log, args=(indexing,), daemon=True)
+    _indexing_in_background.start()
+
+
+def _wait_and_log(indexing: Indexing) -> None:
+    try:
+        indexing.wait()
+    except SearchIndexError as error:
+        log.error(f"Search index: {error}")
+
+
+def _wait_for_background_indexing() -> None:
+    global _indexing_in_background
+    if _indexing_in_background is not None:
+        _indexing_in_background.join()
+        _indexing_in_background = None
+
+
+def on_shutdown() -> None:
+    _wait_for_background_indexing()

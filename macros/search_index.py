@@ -196,16 +196,37 @@ def index_site(site_dir: Path, archived: list[str] = ()) -> Path:
     Raises SearchIndexError, naming the command and Pagefind's own output,
     when Pagefind is missing, fails, or finds no page to index.
     """
+    return start_indexing(site_dir, archived).wait()
+
+
+@dataclass
+class Indexing:
+    """Pagefind running over a built site: one process per bundle, started together."""
+
+    site_dir: Path
+    started: dict[str, tuple[list[str], subprocess.Popen]]   # bundle folder -> (command, process)
+
+    def wait(self) -> Path:
+        """Wait for every bundle; return the main one's folder, or raise SearchIndexError."""
+        try:
+            return _finish(self.site_dir, self.started[BUNDLE_DIR], BUNDLE_DIR)
+        finally:
+            for bundle, started in self.started.items():   # waited for even when the main one failed
+                if bundle != BUNDLE_DIR:
+                    _finish(self.site_dir, started, bundle)
+
+
+def start_indexing(site_dir: Path, archived: list[str] = ()) -> Indexing:
+    """Start Pagefind over the built site (see `index_site`) without waiting for it."""
     archived = [folder for folder in archived if (site_dir / folder).is_dir()]
     if not archived:
-        return _finish(site_dir, _start(pagefind_command(site_dir)), BUNDLE_DIR)
+        return Indexing(site_dir, {BUNDLE_DIR: _start(pagefind_command(site_dir))})
     # The two bundles are written to separate folders: index them at the same time.
-    archive = _start(pagefind_command(site_dir, ARCHIVE_DIR, "{" + ",".join(f"{f}/**/*.html" for f in archived) + "}"))
-    main = _start(pagefind_command(site_dir, BUNDLE_DIR, glob_excluding(site_dir, archived)))
-    try:
-        return _finish(site_dir, main, BUNDLE_DIR)
-    finally:
-        _finish(site_dir, archive, ARCHIVE_DIR)   # waited for even when the main one failed
+    archive_glob = "{" + ",".join(f"{f}/**/*.html" for f in archived) + "}"
+    return Indexing(site_dir, {
+        ARCHIVE_DIR: _start(pagefind_command(site_dir, ARCHIVE_DIR, archive_glob)),
+        BUNDLE_DIR: _start(pagefind_command(site_dir, BUNDLE_DIR, glob_excluding(site_dir, archived))),
+    })
 
 
 def _start(command: list[str]) -> tuple[list[str], subprocess.Popen]:

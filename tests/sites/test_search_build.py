@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import material
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import BUILD_ENV, ROOT, mkdocs_build
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -70,3 +76,51 @@ def test_a_page_that_search_cannot_index_fails_the_build_with_a_clear_message(fi
         "to index: has the theme's main template changed?"
     ) in result.stderr
     assert not (tmp_path / "out").exists(), "a failed build must not leave a half-written site"
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError:   # the server is not listening yet
+        return 0, ""
+
+
+def _wait_until(check, timeout: float = 60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if result := check():
+            return result
+        time.sleep(0.1)
+    raise AssertionError(f"not ready within {timeout} s")
+
+
+def test_under_mkdocs_serve_the_index_follows_each_rebuild(fixture_site: Path):
+    # `mkdocs serve` reloads the page without waiting for Pagefind, which then writes
+    # the index into the freshly rebuilt site (macros/search_hooks.py).
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=fixture_site, env=BUILD_ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        page = base + "standards/2020/1.1/"
+        _wait_until(lambda: _get(page)[0] == 200)
+        _wait_until(lambda: _get(base + "pagefind/pagefind.js")[0] == 200)
+
+        standard = fixture_site / "standards/editions/2020/standards/1.1.yml"
+        text = standard.read_text(encoding="utf-8")
+        standard.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+        _wait_until(lambda: "Edited " in _get(page)[1])
+        # The rebuild emptied the site folder; the new index arrives after the page.
+        _wait_until(lambda: _get(base + "pagefind/pagefind.js")[0] == 200)
+    finally:
+        server.terminate()
+        log, _ = server.communicate(timeout=30)
+    assert "Search index" not in log, log
+    assert "Traceback" not in log, log
