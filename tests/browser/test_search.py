@@ -57,6 +57,24 @@ def test_search_finds_the_standard(page: Page, site_url: str, query: str, expect
         assert "standards/2018/1." in href, f"first result for {query!r} was {href}"
 
 
+@pytest.mark.parametrize(
+    "query, standard, help_page",
+    [
+        # Without the standards' boost (`search: boost: 2`), the help page comes first.
+        ("rating",   "standards/2018/1.3/", "authors/macros/"),
+        ("feedback", "standards/2018/1.2/", "accessibility/"),
+    ],
+)
+def test_a_standard_ranks_above_a_help_page_that_matches_too(page: Page, site_url: str, query, standard, help_page):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    wait_for_results(page)
+    hrefs = results(page).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert hrefs[0].endswith(standard), f"first result for {query!r} was {hrefs[0]}"
+    assert [h for h in hrefs if h.endswith(help_page)], f"{help_page} should still be found for {query!r}: {hrefs}"
+
+
 def test_results_are_links_with_title_and_excerpt_and_the_count_is_announced(page: Page, site_url: str):
     page.goto(site_url)
     page.keyboard.press("s")

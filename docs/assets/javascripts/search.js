@@ -13,9 +13,9 @@
   var SHORTCUTS = ["/", "s", "f"];
   var SHOWN = 10;              // results rendered (each one fetches a fragment)
   var STANDARD_ID = /^\d+(\.\d+)+$/;
-  // Search once typing pauses this long: a search for the first letter alone ("w")
-  // would fetch the index of every word that starts with it, at a large site
-  // several 100 KB chunks, and delay the search for the word being typed.
+  // Results are shown once typing pauses this long: the fragments of results for
+  // "w", "wo", "wor"... that nobody stops to read would cost downloads and delay
+  // those of the word being typed. Searching itself does not wait (see run()).
   var PAUSE_MS = 100;
 
   function mount(root) {
@@ -41,7 +41,10 @@
       return import(url.href).then(function (module) {
         // Result URLs are relative to the site root: the folder above the bundle.
         return module.options({ baseUrl: new URL("..", url).pathname, excerptLength: 24 })
-          .then(function () { module.init(); return module; });
+          .then(function () { module.init(); return module.filters(); })
+          // The boost factors (see boosted()) are the same for every query: read them
+          // once, while the bundle loads, not before each search.
+          .then(function (filters) { return { pagefind: module, boosts: Object.keys(filters.boost || {}) }; });
       });
     }
 
@@ -82,12 +85,12 @@
      * query that looks like a standard's id first asks for the pages whose `standard`
      * filter is exactly that id, newest edition first (set in macros/search_index.py),
      * then adds the ordinary results after them. */
-    function find(module, query) {
-      var ordinary = boosted(module, query);
+    function find(bundle, query) {
+      var ordinary = boosted(bundle, query);
       if (!STANDARD_ID.test(query)) return ordinary;
       // The query itself is kept (a page with standard 1.2 has "1.2" in its heading):
       // a filter without a query would make Pagefind load every index chunk.
-      var exact = module.search(query, { filters: { standard: query }, sort: { published: "desc" } });
+      var exact = bundle.pagefind.search(query, { filters: { standard: query }, sort: { published: "desc" } });
       return Promise.all([exact, ordinary]).then(function (both) {
         var seen = {};
         both[0].results.forEach(function (r) { seen[r.id] = true; });
@@ -97,54 +100,79 @@
 
     /* Pages whose front matter sets `search: boost: 2` (the standards) carry a
      * `boost` filter; their scores are multiplied by it, as Material's search did.
-     * The extra searches reuse the index chunks already loaded. */
-    function boosted(module, query) {
-      return module.filters().then(function (filters) {
-        var factors = Object.keys(filters.boost || {});
-        return Promise.all([module.search(query)].concat(factors.map(function (factor) {
-          return module.search(query, { filters: { boost: factor } });
-        }))).then(function (found) {
-          var boost = {};
-          factors.forEach(function (factor, i) {
-            found[i + 1].results.forEach(function (r) { boost[r.id] = parseFloat(factor); });
-          });
-          var results = found[0].results.slice();
-          results.forEach(function (r) { r.boostedScore = r.score * (boost[r.id] || 1); });
-          results.sort(function (a, b) { return b.boostedScore - a.boostedScore; });
-          return { results: results };
+     * The pages are split by filter, one search per factor and one for the pages
+     * without a boost, rather than a search of every page plus one per factor: each
+     * page is scored once (Pagefind's scores do not depend on the filter), and the
+     * searches reuse the index chunks already loaded. */
+    function boosted(bundle, query) {
+      var factors = bundle.boosts;
+      var searches = factors.map(function (factor) {
+        return bundle.pagefind.search(query, { filters: { boost: factor } });
+      });
+      searches.push(bundle.pagefind.search(query, factors.length ? { filters: { not: { boost: { any: factors } } } } : {}));
+      return Promise.all(searches).then(function (found) {
+        var results = [];
+        found.forEach(function (part, i) {
+          var factor = i < factors.length ? parseFloat(factors[i]) : 1;
+          part.results.forEach(function (r) { r.boostedScore = r.score * factor; results.push(r); });
         });
+        results.sort(function (a, b) { return b.boostedScore - a.boostedScore; });
+        return { results: results };
       });
     }
 
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
-    /* One search at a time, once typing pauses: while one runs, keystrokes only update
-     * the query that waits, so a fast typist never queues a search per letter.
-     * Results are shown as soon as the search that ran is done; the list stays
-     * aria-busy until the results of the whole query are in. */
+    /* One search at a time: while one runs, keystrokes only update the query that
+     * waits, so a fast typist never queues a search per letter. Each keystroke
+     * preloads the index chunks for what is typed, and a search starts as soon as
+     * none runs; but its results are fetched and shown only once typing has paused
+     * (PAUSE_MS) with nothing newer typed. The list stays aria-busy until the results
+     * of the whole query are in. */
     var running = false;
     var waiting = null;
-    var pause = null;
+    var lastKey = 0;
+    var wake = null;      // ends a wait for typing to pause early: see typingPaused()
 
     function search() {
       waiting = input.value.trim();
+      lastKey = performance.now();
       list.setAttribute("aria-busy", "true");
-      clearTimeout(pause);
-      pause = setTimeout(function () { if (!running && waiting !== null) run(); }, PAUSE_MS);
+      if (waiting) preload(waiting);
+      if (wake) wake();
+      if (!running) run();
+    }
+
+    /* Fetch the index chunks for what is typed so far while a search runs or typing goes on. */
+    function preload(query) {
+      load().then(function (bundle) { return bundle.pagefind.preload(query); })
+        .catch(function () {});   // a failed load is reported by the search itself
+    }
+
+    /* Resolves once no key has been pressed for PAUSE_MS, or as soon as one is. */
+    function typingPaused() {
+      var left = lastKey + PAUSE_MS - performance.now();
+      if (left <= 0) return Promise.resolve();
+      return new Promise(function (resolve) {
+        var timer = setTimeout(function () { wake = null; resolve(); }, left);
+        wake = function () { clearTimeout(timer); wake = null; resolve(); };
+      });
     }
 
     function run() {
       var query = waiting;
       waiting = null;
       running = true;
-      var done = query ? load().then(function (module) {
-        return find(module, query).then(function (found) {
-          if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
-          return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-            .then(function (pages) {
-              show(pages, found.results.length);
-              if (archiveBundle && waiting === null) return searchArchive(query, found.results.length);
-            });
+      var done = query ? load().then(function (bundle) {
+        return find(bundle, query).then(function (found) {
+          return typingPaused().then(function () {
+            if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
+            return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+              .then(function (pages) {
+                show(pages, found.results.length);
+                if (archiveBundle && waiting === null) return searchArchive(query, found.results.length);
+              });
+          });
         });
       }) : Promise.resolve(show([], -1));
       done.catch(function (error) { say("Search is not available: " + error.message); }).then(function () {
@@ -155,7 +183,7 @@
     }
 
     function searchArchive(query, total) {
-      return loadArchive().then(function (module) { return find(module, query); }).then(function (found) {
+      return loadArchive().then(function (bundle) { return find(bundle, query); }).then(function (found) {
         if (waiting !== null) return;
         return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
           .then(function (pages) {
