@@ -29,6 +29,8 @@ _WRAPPERS = {
     "equal": ("", ""),
 }
 
+Runs = list[tuple[str, list[str]]]   # (`equal` | `delete` | `insert`, words), in order
+
 
 @dataclass(frozen=True)
 class DiffStats:
@@ -62,18 +64,16 @@ def word_diff(old: list[str], new: list[str]) -> WordDiff:
     Otherwise paragraphs were merged or divided, and the texts are compared as one.
     """
     if len(old) == len(new):
-        runs: list[tuple[str, list[str]]] = []
-        for number, (before, after) in enumerate(zip(old, new)):
-            if number > 0:
-                runs.append(("equal", [_BREAK]))
-            runs += _runs(before.split(), after.split())
+        paragraphs = [_runs(before.split(), after.split()) for before, after in zip(old, new)]
     else:
-        runs = _runs(_tokens(old), _tokens(new))
-    return WordDiff(paragraphs=_paragraphs(runs), stats=_stats(runs))
+        paragraphs = _split_paragraphs(_runs(_tokens(old), _tokens(new)))
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    return WordDiff(paragraphs=[_render(paragraph) for paragraph in paragraphs], stats=_stats(paragraphs))
 
 
-def _paragraphs(runs: list[tuple[str, list[str]]]) -> list[Markup]:
-    paragraphs: list[list[tuple[str, list[str]]]] = [[]]
+def _split_paragraphs(runs: Runs) -> list[Runs]:
+    """Runs over the whole texts (paragraph breaks as `_BREAK` words) -> runs per paragraph."""
+    paragraphs: list[Runs] = [[]]
     for kind, words in runs:
         pieces = _split_on_breaks(words)
         for number, piece in enumerate(pieces):
@@ -81,16 +81,15 @@ def _paragraphs(runs: list[tuple[str, list[str]]]) -> list[Markup]:
                 paragraphs.append([])
             if piece:
                 paragraphs[-1].append((kind, piece))
-    return [_render(paragraph) for paragraph in paragraphs if paragraph]
+    return paragraphs
 
 
-def _stats(runs: list[tuple[str, list[str]]]) -> DiffStats:
-    inserted = deleted = 0
-    for kind, words in runs:
-        count = sum(1 for word in words if word != _BREAK)
-        inserted += count if kind == "insert" else 0
-        deleted += count if kind == "delete" else 0
-    return DiffStats(inserted=inserted, deleted=deleted)
+def _stats(paragraphs: list[Runs]) -> DiffStats:
+    counts = {"equal": 0, "insert": 0, "delete": 0}
+    for paragraph in paragraphs:
+        for kind, words in paragraph:
+            counts[kind] += len(words)
+    return DiffStats(inserted=counts["insert"], deleted=counts["delete"])
 
 
 def _tokens(paragraphs: list[str]) -> list[str]:
@@ -102,12 +101,12 @@ def _tokens(paragraphs: list[str]) -> list[str]:
     return tokens
 
 
-def _runs(old: list[str], new: list[str]) -> list[tuple[str, list[str]]]:
+def _runs(old: list[str], new: list[str]) -> Runs:
     """Runs of (`equal` | `delete` | `insert`, words), deletions before insertions."""
     if old == new:  # most text carries over unchanged from one edition to the next
         return [("equal", new)] if new else []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    runs: list[tuple[str, list[str]]] = []
+    runs: Runs = []
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
             runs.append(("equal", new[b1:b2]))
@@ -129,7 +128,7 @@ def _split_on_breaks(words: list[str]) -> list[list[str]]:
     return pieces
 
 
-def _render(paragraph: list[tuple[str, list[str]]]) -> Markup:
+def _render(paragraph: Runs) -> Markup:
     # Plain concatenation of escaped words and our fixed markup: Markup.format was a
     # third of the time of a 4,500-page build's compare pages.
     return Markup(" ".join(
