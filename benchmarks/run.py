@@ -1,6 +1,6 @@
 """Benchmark the build: speed, memory, size, page weight and edit-to-reload time.
 
-    python -m benchmarks.run                       # about 100, 500, 1,000 and 5,000 pages; 3 builds each
+    python -m benchmarks.run                       # about 100, 500, 1,000 and 5,000 pages; 5 or 3 builds each
     python -m benchmarks.run --sizes 100 --repeats 1   # a quick look
 
 For each size it writes a synthetic corpus (benchmarks/corpus.py) and times full
@@ -41,8 +41,11 @@ WORK = ROOT / "build" / "bench"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def timed_build(config: Path, site: Path, extra_env: dict | None = None) -> tuple[float, int]:
-    """Run one `mkdocs build`; return (seconds, peak resident memory in KiB)."""
+def timed_build(config: Path, site: Path, extra_env: dict | None = None) -> tuple[float, float, int]:
+    """Run one `mkdocs build`; return (wall seconds, CPU seconds, peak resident memory in KiB).
+
+    CPU seconds (user + system, Pagefind's processes included: the build waits for
+    them) drift less than wall time when other work shares the machine."""
     start = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
@@ -52,7 +55,7 @@ def timed_build(config: Path, site: Path, extra_env: dict | None = None) -> tupl
     seconds = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"build of {config} failed:\n{process.stderr.read().decode()}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def plain_variant(corpus: Path, config: Path) -> Path:
@@ -102,11 +105,13 @@ def measure_size(pages: int, repeats: int) -> dict:
     config = make_corpus(corpus, pages)
     plain = plain_variant(corpus, config)
     times: dict[str, list[float]] = {"ours": [], "plain": []}
+    cpu: dict[str, list[float]] = {"ours": [], "plain": []}
     memory: dict[str, list[int]] = {"ours": [], "plain": []}
     for _ in range(repeats):
         for name, variant in (("ours", config), ("plain", plain)):
-            seconds, peak = timed_build(variant, corpus / f"site-{name}")
+            seconds, cpu_seconds, peak = timed_build(variant, corpus / f"site-{name}")
             times[name].append(seconds)
+            cpu[name].append(cpu_seconds)
             memory[name].append(peak)
     site = corpus / "site-ours"
     html_pages = sum(1 for _ in site.rglob("*.html"))
@@ -114,10 +119,14 @@ def measure_size(pages: int, repeats: int) -> dict:
     return {
         "standard_pages": pages,
         "html_pages": html_pages,
+        "repeats": repeats,
         "build_seconds": {"ours_median": round(ours, 2), "plain_median": round(base, 2),
                           "ours_all": [round(t, 2) for t in times["ours"]],
                           "plain_all": [round(t, 2) for t in times["plain"]]},
         "our_layer_ratio": round(ours / base, 3),
+        "cpu_seconds": {"ours_median": round(statistics.median(cpu["ours"]), 2),
+                        "plain_median": round(statistics.median(cpu["plain"]), 2)},
+        "our_layer_cpu_ratio": round(statistics.median(cpu["ours"]) / statistics.median(cpu["plain"]), 3),
         "ms_per_page": round(1000 * ours / html_pages, 2),
         "plain_ms_per_page": round(1000 * base / html_pages, 2),
         "peak_memory_mib": {"ours": round(max(memory["ours"]) / 1024), "plain": round(max(memory["plain"]) / 1024)},
@@ -209,16 +218,18 @@ def main() -> None:
     # current-edition redirects and compare pages, these make about 100, 500, 1,000 and
     # 5,000 HTML pages.
     parser.add_argument("--sizes", default="20,120,240,1350", help="standards per corpus")
-    parser.add_argument("--repeats", type=int, default=3, help="builds per variant per size")
+    parser.add_argument("--repeats", type=int, default=None,
+                        help="builds per variant per size (default: 5 below 500 standards, where a build "
+                             "takes seconds and the machine's drift weighs most, else 3)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-               "repeats": args.repeats, "sizes": []}
+               "sizes": []}
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"size {size} ...", flush=True)
-        results["sizes"].append(measure_size(size, args.repeats))
+        results["sizes"].append(measure_size(size, args.repeats or (5 if size < 500 else 3)))
         print(json.dumps(results["sizes"][-1]), flush=True)
     # Scaling: per-page time of the largest corpus against the one nearest 500 pages.
     def nearest(pages: int) -> dict:
