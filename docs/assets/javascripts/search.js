@@ -121,6 +121,11 @@
       });
     }
 
+    /* The fragments (title, excerpt, URL) of the results shown: one small file each. */
+    function shownPages(found) {
+      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }));
+    }
+
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
     /* One search at a time: while one runs, keystrokes only update the query that
@@ -167,7 +172,7 @@
         return find(bundle, query).then(function (found) {
           return typingPaused().then(function () {
             if (waiting !== null && waiting !== query) return;   // stale: fetch nothing more for it
-            return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+            return shownPages(found)
               .then(function (pages) {
                 show(pages, found.results.length);
                 if (archiveBundle && waiting === null) return searchArchive(query, found.results.length);
@@ -185,7 +190,7 @@
     function searchArchive(query, total) {
       return loadArchive().then(function (bundle) { return find(bundle, query); }).then(function (found) {
         if (waiting !== null) return;
-        return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
+        return shownPages(found)
           .then(function (pages) {
             if (waiting !== null) return;
             showArchive(pages);
