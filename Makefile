@@ -22,13 +22,13 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch standards --watch macros
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch standards --watch standards_site
 
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 validate: $(STAMP)
-	$(PYTHON) -m macros validate
+	$(VENV)/bin/standards-site validate
 
 browser-deps: $(NODE_STAMP)
 	@command -v chromium >/dev/null || { \

@@ -47,9 +47,9 @@ import mkdocs_macros.context
 os.chdir(sys.argv[2])
 _, costs["mkdocs_macros_git_info"] = timed(mkdocs_macros.context.get_git_info)
 _, costs["pydantic_import"] = timed(lambda: __import__("pydantic"))
-_, costs["our_modules_import"] = timed(lambda: [__import__(m) for m in ("macros.author_macros", "macros.site_files", "macros.content")])
-from macros.content import load_content
-from macros.site_files import generated_files
+_, costs["our_modules_import"] = timed(lambda: [__import__(m) for m in ("standards_site.macros", "standards_site.site.generated", "standards_site.site.content")])
+from standards_site.site.content import load_content
+from standards_site.site.generated import generated_files
 content, costs["load_content"] = timed(lambda: load_content(Path(sys.argv[2]) / "standards"))
 files, costs["generate_pages"] = timed(lambda: generated_files(content, "https://example.org/", False))
 costs["generated_files"] = len(files)

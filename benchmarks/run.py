@@ -73,7 +73,7 @@ def plain_variant(corpus: Path, config: Path) -> Path:
     plain = corpus / "mkdocs-plain.yml"
     # Our content hook and mkdocs-macros go; the search hook (Pagefind) stays in both
     # variants, since plain MkDocs + Material would need a search too.
-    text = re.sub(r"^  - [^\n]*macros/mkdocs_hooks\.py\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^  - [^\n]*standards_site/mkdocs/hooks\.py\n", "", text, flags=re.MULTILINE)
     text = _remove_block(text, r"^  - macros:\n")
     plain.write_text(text.replace("docs_dir: docs", "docs_dir: rendered-docs", 1), encoding="utf-8")
     return plain

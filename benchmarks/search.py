@@ -9,7 +9,7 @@ twice:
 - `before`: Material's search plugin and its single index (search/search_index.json),
   as the site was configured before Pagefind;
 - `after`:  the site as configured now (Pagefind, run after the build by
-  macros/search_hooks.py, and our search box, overrides/partials/site-search.html).
+  standards_site/mkdocs/search_hooks.py, and our search box, overrides/partials/site-search.html).
   Superseded editions are in a second bundle, searched after the first results are
   shown: its downloads are counted under `search_bytes_after_first_results`.
 
@@ -75,7 +75,7 @@ def before_variant(corpus: Path, config: Path) -> Path:
     for ours in ("partials/header.html", "partials/site-search.html"):
         (overrides / ours).unlink(missing_ok=True)
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"^\s*-\s*\S*macros/search_hooks\.py.*\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^\s*-\s*\S*standards_site/mkdocs/search_hooks\.py.*\n", "", text, flags=re.MULTILINE)
     text = re.sub(r"^\s*-\s*assets/(javascripts/search\.js|stylesheets/search\.css)\n", "", text, flags=re.MULTILINE)
     text = re.sub(r"^(\s*custom_dir:\s*).*$", rf"\g<1>{overrides.as_posix()}", text, count=1, flags=re.MULTILINE)
     text = text.replace("plugins:\n", "plugins:\n" + MATERIAL_SEARCH, 1)
@@ -99,8 +99,8 @@ def pagefind_seconds(corpus: Path, site: Path) -> float:
     It rewrites the bundles the build wrote, with the same content, so it runs after
     the browser measurements.
     """
-    from macros.content import load_content
-    from macros.search_index import archived_folders, index_site
+    from standards_site.site.content import load_content
+    from standards_site.site.search_index import archived_folders, index_site
     archived = archived_folders(load_content(corpus / "standards").framework)
     start = time.perf_counter()
     index_site(site, archived)

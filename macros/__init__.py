@@ -1,22 +1,12 @@
-"""Standards and effective practice, as data rendered into a site.
+"""This site's mkdocs-macros module (`module_name: macros` in mkdocs.yml).
 
-The package is the mkdocs-macros module (`define_env`), but most of it knows
-nothing of MkDocs:
-
-- `model`: the typed content model; `loader`: reading and validating `standards/`;
-- `framework`: look-ups across editions; `pages` + `templates/`: generated pages;
-- `author_macros`: macros for hand-written pages; `mkdocs_hooks`: the MkDocs glue.
+It holds no code of its own: the macros authors call on hand-written pages
+(`standard_link`, `characteristics_table`, `rating`, ...) come with the generator,
+`standards_site.macros`. A site that wants macros of its own defines them here.
 """
 
-__all__ = ["define_env"]
+from standards_site.macros import define_env as _define_generator_macros
 
 
-def __getattr__(name: str):
-    # Imported on first use, not with the package: the search and asset hooks import
-    # small modules of it, and should not pay for the content model (pydantic) and
-    # the templates when a site is built without our content hook.
-    if name == "define_env":
-        from .author_macros import define_env
-
-        return define_env
-    raise AttributeError(f"module 'macros' has no attribute {name!r}")
+def define_env(env) -> None:
+    _define_generator_macros(env)

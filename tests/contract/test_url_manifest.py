@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import ROOT, TWO_EDITIONS
-from macros.url_manifest import broken, published_urls, read_manifest, resolve_relative, unlisted, why_unresolved
+from tests.conftest import ROOT, TWO_EDITIONS, STANDARDS_SITE
+from standards_site.site.url_manifest import broken, published_urls, read_manifest, resolve_relative, unlisted, why_unresolved
 
 SITES = {
     # name           manifest file                           built-site fixture
@@ -33,7 +33,7 @@ def test_every_manifest_url_still_resolves(site_and_manifest):
 
 def test_every_published_url_is_in_the_manifest(site_and_manifest):
     site, manifest = site_and_manifest
-    assert unlisted(site, manifest) == [], "new URLs: run `python -m macros urls --update` and commit the manifest"
+    assert unlisted(site, manifest) == [], "new URLs: run `standards-site urls --update` and commit the manifest"
 
 
 def test_the_manifest_covers_pages_level_anchors_current_urls_and_data(built_site):
@@ -109,7 +109,7 @@ def test_the_command_reports_a_url_that_disappeared(tmp_path, two_editions_site)
     listed = read_manifest(TWO_EDITIONS / "url-manifest.txt") + ["/standards/2018/9.9/"]
     (tmp_path / "url-manifest.txt").write_text("\n".join(listed) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "urls", "--check", "--config", str(tmp_path / "mkdocs.yml"),
+        [STANDARDS_SITE, "urls", "--check", "--config", str(tmp_path / "mkdocs.yml"),
          "--site", str(two_editions_site)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "/standards/2018/9.9/: no longer produced" in result.stderr
@@ -120,7 +120,7 @@ def test_update_adds_new_urls_and_keeps_old_ones(tmp_path, two_editions_site):
     listed = read_manifest(TWO_EDITIONS / "url-manifest.txt")
     (tmp_path / "url-manifest.txt").write_text("\n".join(listed[:-5]) + "\n", encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "macros", "urls", "--update", "--config", str(tmp_path / "mkdocs.yml"),
+        [STANDARDS_SITE, "urls", "--update", "--config", str(tmp_path / "mkdocs.yml"),
          "--site", str(two_editions_site)], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "5 URL(s) added" in result.stdout

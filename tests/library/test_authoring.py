@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.library_model import Glossary, GlossaryTerm, Guide, PositionStatement, Principles, QuotedSource
-from macros.scaffold import ScaffoldError, scaffold
+from standards_site.site.content import load_content
+from standards_site.library.model import Glossary, GlossaryTerm, Guide, PositionStatement, Principles, QuotedSource
+from standards_site.library.scaffold import ScaffoldError, scaffold
+
+from tests.conftest import STANDARDS_SITE
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTHORS_PAGE = ROOT / "docs" / "authors" / "guidance.md"
@@ -45,7 +47,7 @@ def test_the_scaffold_refuses_bad_requests(content_root, kind, slug, message):
 
 
 def test_the_new_command(content_root):
-    command = [sys.executable, "-m", "macros", "new", "guide", "from-the-command", "--root", str(content_root)]
+    command = [STANDARDS_SITE, "new", "guide", "from-the-command", "--root", str(content_root)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (content_root / "guides" / "from-the-command.md").is_file()

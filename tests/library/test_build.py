@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.content import load_content
+from standards_site.site.content import load_content
 from tests.conftest import BUILD_ENV, mkdocs_build
 
 from .conftest import FIXTURE_SITE
@@ -128,7 +128,7 @@ def test_bad_library_content_fails_the_build_with_the_message_and_no_site(tmp_pa
     # point them back
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "../../../macros/", str(ROOT / "macros") + "/").replace(
+        "../../../standards_site/", str(ROOT / "standards_site") + "/").replace(
         "../../../overrides", str(ROOT / "overrides")), encoding="utf-8")
     guide = project / "standards" / "guides" / "newer-guide.md"
     guide.write_text(guide.read_text(encoding="utf-8").replace('["1.1", "1.2"]', '["1.1", "1.9"]'), encoding="utf-8")

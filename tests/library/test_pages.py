@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from macros import library_urls as lu
-from macros import urls
-from macros.content import load_content
-from macros.library import preview_enabled
-from macros.library_feed import atom_feed
-from macros.library_pages import abbreviations_markdown, library_pages
-from macros.pages import generate_pages
+from standards_site.library import urls as lu
+from standards_site.core import urls
+from standards_site.site.content import load_content
+from standards_site.library.loading import preview_enabled
+from standards_site.library.feed import atom_feed
+from standards_site.library.pages import abbreviations_markdown, library_pages
+from standards_site.framework.pages import generate_pages
 
 from .conftest import FIXTURE_SITE, VALID_GUIDE, write_guide
 

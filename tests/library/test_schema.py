@@ -8,10 +8,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.library import split_front_matter
-from macros.schema import schema_text
-from macros.library_model import Glossary, Guide, PositionStatement, Principles
-from macros.yaml_source import parse_yaml, read_yaml
+from standards_site.library.loading import split_front_matter
+from standards_site.site.schema import schema_text
+from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
+from standards_site.core.yaml_source import parse_yaml, read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "library" / "standards"
@@ -30,7 +30,7 @@ def schema(file_name: str) -> dict:
 @pytest.mark.parametrize("file_name", sorted(SCHEMAS))
 def test_committed_schema_matches_the_model(file_name):
     committed = (ROOT / "schema" / file_name).read_text(encoding="utf-8")
-    assert committed == schema_text(SCHEMAS[file_name], file_name), "run `python -m macros schema`"
+    assert committed == schema_text(SCHEMAS[file_name], file_name), "run `standards-site schema`"
 
 
 def front_matter(path: Path) -> dict:

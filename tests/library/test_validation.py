@@ -7,10 +7,12 @@ import sys
 
 import pytest
 
-from macros.content import load_content
-from macros.errors import ContentErrors
+from standards_site.site.content import load_content
+from standards_site.core.errors import ContentErrors
 
 from .conftest import FIXTURE_SITE, VALID_GUIDE, write_guide
+
+from tests.conftest import STANDARDS_SITE
 
 ROOT = FIXTURE_SITE.parent.parent.parent
 
@@ -161,7 +163,7 @@ def test_every_error_in_every_file_is_reported_at_once(content_root):
 
 def test_the_validate_command_reports_errors_without_a_traceback(content_root):
     write_guide(content_root, "sample", VALID_GUIDE.replace("kind: effective-practice", "kind: x"))
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--root", str(content_root)],
+    result = subprocess.run([STANDARDS_SITE, "validate", "--root", str(content_root)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "standards/guides/sample.md:6: kind: 'x' is not allowed" in result.stderr

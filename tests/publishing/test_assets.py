@@ -1,6 +1,6 @@
 """Our CSS and JavaScript reach the browser as one stylesheet and one deferred script.
 
-mkdocs.yml lists them one file per feature; macros/asset_hooks.py joins them at build
+mkdocs.yml lists them one file per feature; standards_site/mkdocs/asset_hooks.py joins them at build
 time (assets/stylesheets/site.css, assets/javascripts/site.js) and overrides/main.html
 defers every script, so that none holds up the first paint on a phone (issue 7).
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from macros import asset_hooks
+from standards_site.mkdocs import asset_hooks
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, STANDARDS_SITE
 
 FIXTURES = ROOT / "tests" / "fixtures"
 
@@ -89,7 +89,7 @@ def test_hand_written_page_cannot_shadow_a_generated_one(fixture_site, tmp_path)
 def test_validate_command_reports_every_error(fixture_site):
     standard = fixture_site / "standards/editions/2020/standards/1.2.yml"
     standard.write_text(standard.read_text().replace('id: "1.2"', "id: 1.2"), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--root", "standards"],
+    result = subprocess.run([STANDARDS_SITE, "validate", "--root", "standards"],
                             cwd=fixture_site, capture_output=True, text=True,
                             env={"PYTHONPATH": str(ROOT)})
     assert result.returncode == 1
@@ -101,7 +101,7 @@ def test_validate_command_reports_every_error(fixture_site):
 
 
 def test_validate_command_on_the_real_content():
-    result = subprocess.run([sys.executable, "-m", "macros", "validate"], cwd=ROOT,
+    result = subprocess.run([STANDARDS_SITE, "validate"], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (

@@ -12,9 +12,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import BUILD_ENV, ROOT, mkdocs_build
-from macros.content import load_content
-from macros.inspection_pages import DEFAULT_OVERDUE_AS_OF
-from macros.target_dates import read_target
+from standards_site.site.content import load_content
+from standards_site.inspections.pages import DEFAULT_OVERDUE_AS_OF
+from standards_site.inspections.target_dates import read_target
 
 INSPECTION = "inspections/nps-central-functions-2020"
 PLAN_SOURCE = ROOT / "tests" / "sources" / "002_6b4df4c5353a35e1.txt"

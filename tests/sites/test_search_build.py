@@ -99,7 +99,7 @@ def _wait_until(check, timeout: float = 60):
 
 def test_under_mkdocs_serve_the_index_follows_each_rebuild(fixture_site: Path):
     # `mkdocs serve` reloads the page without waiting for Pagefind, which then writes
-    # the index into the freshly rebuilt site (macros/search_hooks.py).
+    # the index into the freshly rebuilt site (standards_site/mkdocs/search_hooks.py).
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.crosswalk import chain, crosswalk, crosswalks, trace
-from macros.edition_pages import current_pages, current_redirects
-from macros.preview import preview_requested
-from macros.publishing import published_framework
+from standards_site.site.content import load_content
+from standards_site.framework.crosswalk import chain, crosswalk, crosswalks, trace
+from standards_site.framework.history_pages import current_pages, current_redirects
+from standards_site.site.preview import preview_requested
+from standards_site.site.publishing import published_framework
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "two-editions" / "standards"
 

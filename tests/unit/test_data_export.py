@@ -9,10 +9,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.content import load_content
-from macros.data_export import data_files
-from macros.publishing import published_content
-from macros.schema import SCHEMAS as CONTENT_SCHEMAS, schema_text
+from standards_site.site.content import load_content
+from standards_site.site.data_export import data_files
+from standards_site.site.publishing import published_content
+from standards_site.site.schema import SCHEMAS as CONTENT_SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = "https://example.org/"
@@ -84,6 +84,6 @@ def test_draft_editions_are_not_exported():
 def test_committed_content_schemas_match_the_model(file_name):
     committed = (ROOT / "schema" / file_name).read_text(encoding="utf-8")
     assert committed == schema_text(CONTENT_SCHEMAS[file_name], file_name), (
-        f"schema/{file_name} is out of date: run `python -m macros schema`"
+        f"schema/{file_name} is out of date: run `standards-site schema`"
     )
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.edition_pages import edition_notice
-from macros.framework import Framework, FrameworkEdition
-from macros.model import EditionStatus
+from standards_site.site.content import load_content
+from standards_site.framework.history_pages import edition_notice
+from standards_site.framework.editions import Framework, FrameworkEdition
+from standards_site.framework.model import EditionStatus
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "two-editions" / "standards"
 

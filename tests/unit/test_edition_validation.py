@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.errors import ContentErrors
+from standards_site.site.content import load_content
+from standards_site.core.errors import ContentErrors
+
+from tests.conftest import STANDARDS_SITE
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "two-editions" / "standards"
@@ -200,7 +202,7 @@ def test_an_edition_cannot_supersede_itself(root):
 
 def test_the_command_line_reports_and_exits_non_zero_without_a_traceback(root):
     add_standard(root, E2024, "1.7")
-    result = subprocess.run([sys.executable, "-m", "macros", "validate", "--root", str(root)],
+    result = subprocess.run([STANDARDS_SITE, "validate", "--root", str(root)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr

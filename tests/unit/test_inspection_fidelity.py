@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.inspection_model import Agreement
+from standards_site.site.content import load_content
+from standards_site.inspections.model import Agreement
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "sources"

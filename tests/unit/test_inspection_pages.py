@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.inspection_pages import (
+from standards_site.site.content import load_content
+from standards_site.inspections.pages import (
     DEFAULT_OVERDUE_AS_OF, action_plan_page, generate_pages, inspection_page, overdue_as_of,
 )
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.schema import SCHEMAS, schema_text
-from macros.yaml_source import read_yaml
+from standards_site.site.schema import SCHEMAS, schema_text
+from standards_site.core.yaml_source import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.parametrize("file_name", ["inspection.schema.json", "action-plan.schema.json"])
 def test_the_committed_schema_is_the_models_export(file_name):
     committed = (ROOT / "schema" / file_name).read_text(encoding="utf-8")
-    assert committed == schema_text(SCHEMAS[file_name], file_name), "run `python -m macros schema`"
+    assert committed == schema_text(SCHEMAS[file_name], file_name), "run `standards-site schema`"
 
 
 @pytest.mark.parametrize("file_name, schema", [

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.errors import ContentErrors
-from macros.inspection_pages import generate_pages
+from standards_site.site.content import load_content
+from standards_site.core.errors import ContentErrors
+from standards_site.inspections.pages import generate_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "inspections/example-2020"
@@ -226,7 +226,7 @@ def test_a_folder_without_inspection_yml(content_root):
 
 
 def test_validate_prints_the_warning_and_succeeds(content_root, capsys):
-    from macros.__main__ import main
+    from standards_site.cli import main
 
     write(content_root, plan=PLAN.split("  - recommendation: 2")[0])
     assert main(["validate", "--root", str(content_root)]) == 0

@@ -23,13 +23,14 @@ def modules_after_importing(*names: str) -> set[str]:
 
 
 def test_the_search_and_asset_hooks_leave_the_content_model_and_templates_unloaded():
-    loaded = modules_after_importing("macros.search_index", "macros.build_state", "macros.asset_hooks")
-    assert not {"pydantic", "macros.model", "macros.content", "macros.rendering"} & loaded
+    loaded = modules_after_importing("standards_site.site.search_index", "standards_site.site.build_state", "standards_site.mkdocs.asset_hooks")
+    assert not {"pydantic", "standards_site.framework.model", "standards_site.site.content", "standards_site.core.rendering"} & loaded
 
 
-def test_the_package_still_gives_mkdocs_macros_its_define_env():
-    loaded = modules_after_importing("macros")
-    assert "macros.author_macros" not in loaded
+def test_the_sites_macros_module_hands_mkdocs_macros_the_generators_macros():
     import macros
+    from standards_site.macros import define_env
 
-    assert macros.define_env.__module__ == "macros.author_macros"
+    names = []
+    macros.define_env(type("Env", (), {"macro": lambda self, f, name=None: names.append(name or f.__name__), "variables": {}, "conf": {}})())
+    assert names, "macros/__init__.py registers no macros"

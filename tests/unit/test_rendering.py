@@ -4,10 +4,10 @@ import posixpath
 
 import pytest
 
-from macros import urls
-from macros.model import RatingLevel
-from macros.pages import human_date
-from macros.rendering import md_escape
+from standards_site.core import urls
+from standards_site.framework.model import RatingLevel
+from standards_site.framework.pages import human_date
+from standards_site.core.rendering import md_escape
 from tests.conftest import ROOT
 
 
@@ -46,8 +46,8 @@ def test_standard_urls_derive_from_ids():
 
 
 def test_relative_links_agree_with_posixpath_between_every_pair_of_real_pages():
-    from macros.content import load_content
-    from macros.site_files import generated_files
+    from standards_site.site.content import load_content
+    from standards_site.site.generated import generated_files
 
     paths = sorted(generated_files(load_content(ROOT / "standards"), "", False))
     paths += ["index.md", "how-to-cite.md", "authors/macros.md", "a/b/c/d.md"]   # files, as links are

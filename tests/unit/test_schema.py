@@ -6,8 +6,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from macros.schema import SCHEMAS, schema_text
-from macros.yaml_source import read_yaml
+from standards_site.site.schema import SCHEMAS, schema_text
+from standards_site.core.yaml_source import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_committed_schema_matches_the_model(file_name):
     committed = (ROOT / "schema" / file_name).read_text(encoding="utf-8")
     assert committed == schema_text(SCHEMAS[file_name], file_name), (
-        f"schema/{file_name} is out of date: run `python -m macros schema`")
+        f"schema/{file_name} is out of date: run `standards-site schema`")
 
 
 def _files_and_schemas():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.search_index import (
+from standards_site.site.search_index import (
     SearchIndexError,
     archived_folders,
     glob_excluding,
@@ -55,7 +55,7 @@ def test_rating_level_tab_labels_become_indexable_text():
 
 
 def test_every_standard_of_the_real_framework_has_its_search_facts():
-    from macros.content import load_content
+    from standards_site.site.content import load_content
 
     pages = standard_pages(load_content(ROOT / "standards").framework)
     assert pages["standards/2018/1.2/index.md"] == StandardPage("1.2", "2018", "2018-03")
@@ -74,7 +74,7 @@ def test_pagefind_failing_is_reported_with_its_command_and_output(tmp_path: Path
 
 def test_superseded_editions_go_to_the_archive_bundle_and_the_current_one_does_not(tmp_path: Path):
     from benchmarks.corpus import write_standards
-    from macros.content import load_content
+    from standards_site.site.content import load_content
 
     write_standards(tmp_path, 20, editions_count=2)      # edition 2018 (current) and 2017 (superseded)
     assert archived_folders(load_content(tmp_path).framework) == ["standards/2017"]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from macros.target_dates import PATTERNS, TargetStatus, UnreadableTarget, read_target
+from standards_site.inspections.target_dates import PATTERNS, TargetStatus, UnreadableTarget, read_target
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_text_no_pattern_reads_is_an_error_that_lists_the_forms(text):
     message = str(caught.value)
     assert message.startswith(f"cannot read a date or status from target '{text}': write it in one of the forms")
     assert "'March 2020 June 2020 Completed'" in message
-    assert "macros/target_dates.py" in message
+    assert "standards_site/inspections/target_dates.py" in message
 
 
 @pytest.mark.parametrize(

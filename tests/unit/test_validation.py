@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.content import load_content
-from macros.errors import ContentErrors
+from standards_site.site.content import load_content
+from standards_site.core.errors import ContentErrors
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = "standards/editions/2018/standards/1.2.yml"

@@ -1,6 +1,6 @@
 """Word-level differences: marked with <ins>/<del> and with words for screen readers."""
 
-from macros.word_diff import word_diff
+from standards_site.core.word_diff import word_diff
 
 
 def diff_paragraphs(old, new):

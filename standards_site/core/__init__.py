@@ -1,0 +1,1 @@
+"""What every content type shares: YAML with line numbers, errors and suggestions, rendering, URLs."""

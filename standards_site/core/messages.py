@@ -1,0 +1,107 @@
+"""Turning pydantic's errors into sentences for authors: shared by every content loader.
+
+    explain(detail, model, location)  -> "unknown field 'titel'; did you mean 'title'?"
+    dotted(("domains", 0, "standards", 4))  -> "domains[0].standards[4]"
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Optional
+
+from pydantic import BaseModel
+
+from standards_site.framework.model import URL_SAFE_ID
+from standards_site.core.yaml_source import FieldPath, YamlSyntaxError, read_yaml
+
+
+def explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
+    kind, found = detail["type"], detail.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return _unknown_field(model, location)
+    if kind == "string_type":
+        hint = ""
+        if isinstance(found, (int, float)) and not isinstance(found, bool):
+            hint = f": put it in quotes, e.g. \"{found}\""
+        return f"expected text, found {describe(found)}{hint}"
+    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == URL_SAFE_ID:
+        return (f"'{found}' is not a URL-safe id: use lower-case letters, digits, dots and "
+                f"hyphens, starting with a letter or digit")
+    if kind == "string_pattern_mismatch":
+        return f"'{found}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
+    if kind == "enum":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return f"'{found}' is not allowed: expected {expected}"
+    if kind == "list_type":
+        return f"expected a list, found {describe(found)}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected a mapping of fields, found {describe(found)}"
+    if kind == "too_short":
+        return "must not be empty"
+    return detail["msg"]
+
+
+def _unknown_field(model: type[BaseModel], location: FieldPath) -> str:
+    allowed = _fields_at(model, location[:-1])
+    name = str(location[-1])
+    message = f"unknown field '{name}'"
+    guesses = difflib.get_close_matches(name, allowed, n=1)
+    if guesses:
+        return f"{message}; did you mean '{guesses[0]}'?"
+    return f"{message}; expected one of: {', '.join(allowed)}"
+
+
+def _fields_at(model: type[BaseModel], path: FieldPath) -> list[str]:
+    """The field names allowed at `path` inside `model` (list indexes are skipped)."""
+    current: Any = model
+    for step in path:
+        if isinstance(step, int):
+            continue
+        annotation = current.model_fields[step].annotation
+        current = _model_in(annotation)
+        if current is None:
+            return []
+    return list(current.model_fields)
+
+
+def _model_in(annotation: Any) -> Optional[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        return f"text ('{value[:40]}')"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def dotted(path: FieldPath) -> str:
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+def line_in_file(path: Path, location: FieldPath) -> Optional[int]:
+    try:
+        return read_yaml(path).line_of(location)
+    except (YamlSyntaxError, OSError):
+        return None

@@ -1,0 +1,136 @@
+"""Word-level differences between two texts, marked up for eyes and for screen readers.
+
+`difflib.SequenceMatcher` compares the texts word by word. Deleted words are
+wrapped in `<del>` (struck through), inserted words in `<ins>` (underlined); both
+also carry visually hidden words ("deleted:", "inserted:", "end") so that a screen
+reader, which usually ignores `<del>`/`<ins>`, announces the change. Colour is
+only a third cue.
+
+    >>> str(word_diff(["Staff are supported"], ["Staff are well supported"]).paragraphs[0])
+    'Staff are <ins><span class="diff-marker">[inserted: </span>well<span class="diff-marker">]</span></ins> supported'
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from standards_site.core.rendering import md_escape
+
+#: A token that stands for a paragraph break, so paragraphs are compared as one text.
+_BREAK = "\u00b6"
+
+#: The markup before and after a run of words (which are escaped with `md_escape`).
+_WRAPPERS = {
+    "insert": ('<ins><span class="diff-marker">[inserted: </span>', '<span class="diff-marker">]</span></ins>'),
+    "delete": ('<del><span class="diff-marker">[deleted: </span>', '<span class="diff-marker">]</span></del>'),
+    "equal": ("", ""),
+}
+
+Runs = list[tuple[str, list[str]]]   # (`equal` | `delete` | `insert`, words), in order
+
+
+@dataclass(frozen=True)
+class DiffStats:
+    """How many words were inserted and deleted."""
+
+    inserted: int
+    deleted: int
+
+    @property
+    def unchanged(self) -> bool:
+        return self.inserted == 0 and self.deleted == 0
+
+
+@dataclass(frozen=True)
+class WordDiff:
+    """`new` against `old`: its paragraphs with changed words marked, and the counts."""
+
+    paragraphs: list[Markup]
+    stats: DiffStats
+
+
+def word_diff(old: list[str], new: list[str]) -> WordDiff:
+    """The paragraphs of `new` with the words that differ from `old` marked, and the counts.
+
+    A paragraph break that exists on one side only starts a new paragraph too, so
+    merged or divided paragraphs stay readable.
+
+    With as many paragraphs on each side, each paragraph is compared with its
+    counterpart: changes stay within their paragraph, and the work is a fraction of
+    comparing the whole texts (difflib's work grows faster than the texts' length).
+    Otherwise paragraphs were merged or divided, and the texts are compared as one.
+    """
+    if len(old) == len(new):
+        paragraphs = [_runs(before.split(), after.split()) for before, after in zip(old, new)]
+    else:
+        paragraphs = _split_paragraphs(_runs(_tokens(old), _tokens(new)))
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    return WordDiff(paragraphs=[_render(paragraph) for paragraph in paragraphs], stats=_stats(paragraphs))
+
+
+def _split_paragraphs(runs: Runs) -> list[Runs]:
+    """Runs over the whole texts (paragraph breaks as `_BREAK` words) -> runs per paragraph."""
+    paragraphs: list[Runs] = [[]]
+    for kind, words in runs:
+        pieces = _split_on_breaks(words)
+        for number, piece in enumerate(pieces):
+            if number > 0:
+                paragraphs.append([])
+            if piece:
+                paragraphs[-1].append((kind, piece))
+    return paragraphs
+
+
+def _stats(paragraphs: list[Runs]) -> DiffStats:
+    counts = {"equal": 0, "insert": 0, "delete": 0}
+    for paragraph in paragraphs:
+        for kind, words in paragraph:
+            counts[kind] += len(words)
+    return DiffStats(inserted=counts["insert"], deleted=counts["delete"])
+
+
+def _tokens(paragraphs: list[str]) -> list[str]:
+    tokens: list[str] = []
+    for number, paragraph in enumerate(paragraphs):
+        if number > 0:
+            tokens.append(_BREAK)
+        tokens += paragraph.split()
+    return tokens
+
+
+def _runs(old: list[str], new: list[str]) -> Runs:
+    """Runs of (`equal` | `delete` | `insert`, words), deletions before insertions."""
+    if old == new:  # most text carries over unchanged from one edition to the next
+        return [("equal", new)] if new else []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    runs: Runs = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(("equal", new[b1:b2]))
+        if op in ("delete", "replace"):
+            runs.append(("delete", old[a1:a2]))
+        if op in ("insert", "replace"):
+            runs.append(("insert", new[b1:b2]))
+    return runs
+
+
+def _split_on_breaks(words: list[str]) -> list[list[str]]:
+    """`[a, BREAK, b]` -> `[[a], [b]]`; a lone BREAK -> `[[], []]` (a new paragraph starts)."""
+    pieces: list[list[str]] = [[]]
+    for word in words:
+        if word == _BREAK:
+            pieces.append([])
+        else:
+            pieces[-1].append(word)
+    return pieces
+
+
+def _render(paragraph: Runs) -> Markup:
+    # Plain concatenation of escaped words and our fixed markup: Markup.format was a
+    # third of the time of a 4,500-page build's compare pages.
+    return Markup(" ".join(
+        _WRAPPERS[kind][0] + str(md_escape(" ".join(words))) + _WRAPPERS[kind][1] for kind, words in paragraph
+    ))

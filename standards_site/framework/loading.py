@@ -1,0 +1,214 @@
+"""Load `standards/` into the typed model, collecting every error before stopping.
+
+Loading runs in two phases, like mkdocs-autorefs: first each file is parsed and
+validated on its own; then references between files (domains listing standards,
+standards naming their domain) are resolved once everything is known.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from pathlib import Path
+from typing import Optional, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from standards_site.framework.checks import check_editions
+from standards_site.core.errors import ContentError, ContentErrors, display_path
+from standards_site.framework.editions import Framework, FrameworkEdition
+from standards_site.core.messages import describe, dotted, explain, line_in_file
+from standards_site.framework.model import Edition, Standard
+from standards_site.core.yaml_source import YamlDocument, YamlSyntaxError, read_yaml
+
+Model = TypeVar("Model", bound=BaseModel)
+
+EDITIONS_DIR = "editions"
+EDITION_FILE = "edition.yml"
+STANDARDS_DIR = "standards"
+
+
+def load_framework(root: Path) -> Framework:
+    """Load and validate every edition under `root/editions/`.
+
+    Raises:
+        ContentErrors: with every problem found in every file.
+    """
+    loader = _Loader(root)
+    framework = loader.load()
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return framework
+
+
+class _Loader:
+    def __init__(self, root: Path):
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    # -- phase one: each file on its own --------------------------------------------------------
+
+    def load(self) -> Framework:
+        editions_dir = self.root / EDITIONS_DIR
+        edition_dirs = sorted(p for p in editions_dir.glob("*") if p.is_dir())
+        if not edition_dirs:
+            self.error(editions_dir, None, "", "no editions found: expected folders such as editions/2018/")
+        editions = {}
+        for edition_dir in edition_dirs:
+            loaded = self.load_edition(edition_dir)
+            if loaded is not None:
+                editions[loaded.id] = loaded
+        ordered = sorted(editions.values(), key=lambda e: e.edition.published, reverse=True)
+        framework = Framework({e.id: e for e in ordered})
+        self.check_one_current(framework)
+        if not self.errors:  # phase three compares editions: only meaningful once each is valid
+            check_editions(self.root, framework, self.error)
+        return framework
+
+    def load_edition(self, edition_dir: Path) -> Optional[FrameworkEdition]:
+        edition_file = edition_dir / EDITION_FILE
+        if not edition_file.is_file():
+            self.error(edition_dir, None, "", f"missing {EDITION_FILE}: every edition folder needs one")
+            return None
+        edition = self.load_model(edition_file, Edition)
+        standards = [
+            (path, self.load_model(path, Standard))
+            for path in sorted((edition_dir / STANDARDS_DIR).glob("*.y*ml"))
+        ]
+        if edition is None:
+            return None
+        self.check_name_matches_id(edition_file, edition.id, edition_dir.name, "folder")
+        for path, standard in standards:
+            if standard is not None:
+                self.check_name_matches_id(path, standard.id, path.stem, "file")
+        valid = [(path, s) for path, s in standards if s is not None]
+        # A standard whose file failed to load has been reported already; do not
+        # report it again as missing wherever it is referenced.
+        unloadable = {path.stem for path, s in standards if s is None}
+        return self.resolve_edition(edition_file, edition, valid, unloadable)
+
+    def load_model(self, path: Path, model: type[Model]) -> Optional[Model]:
+        """Parse `path` and validate it as `model`, recording errors; None if invalid."""
+        try:
+            document = read_yaml(path)
+        except YamlSyntaxError as error:
+            self.error(path, error.line, "", error.message)
+            return None
+        except UnicodeDecodeError:
+            self.error(path, None, "", "the file is not UTF-8 text")
+            return None
+        for key_path, line in document.duplicate_keys:
+            self.error(path, line, dotted(key_path), "duplicate key: the field is given twice")
+        if not isinstance(document.data, dict):
+            found = describe(document.data)
+            self.error(path, 1, "", f"expected a mapping of fields (key: value), found {found}")
+            return None
+        try:
+            return model.model_validate(document.data)
+        except ValidationError as error:
+            for detail in error.errors():
+                self.record_validation_error(path, document, model, detail)
+            return None
+
+    def record_validation_error(
+        self, path: Path, document: YamlDocument, model: type[BaseModel], detail: dict
+    ) -> None:
+        location = tuple(detail["loc"])
+        message = explain(detail, model, location)
+        self.error(path, document.line_of(location), dotted(location), message)
+
+    # -- phase two: references between files ----------------------------------------------------
+
+    def resolve_edition(
+        self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]],
+        unloadable: set[str],
+    ) -> FrameworkEdition:
+        document = read_yaml(edition_file)
+        by_id: dict[str, Standard] = {}
+        files: dict[str, Path] = {}
+        for path, standard in standards:
+            if standard.id in by_id:
+                self.error(
+                    path, line_in_file(path, ("id",)), "id",
+                    f"duplicate standard id '{standard.id}' in edition {edition.id}: "
+                    f"also used by {display_path(files[standard.id], self.root)}",
+                )
+                continue
+            by_id[standard.id] = standard
+            files[standard.id] = path
+        self.check_key_questions(edition, standards)
+
+        domain_counts = Counter(domain.id for domain in edition.domains)
+        listed: dict[str, str] = {}
+        for d_index, domain in enumerate(edition.domains):
+            if domain_counts[domain.id] > 1:
+                self.error(
+                    edition_file, document.line_of(("domains", d_index, "id")),
+                    f"domains[{d_index}].id", f"duplicate domain id '{domain.id}'",
+                )
+            for s_index, standard_id in enumerate(domain.standards):
+                location = ("domains", d_index, "standards", s_index)
+                field_name = dotted(location)
+                line = document.line_of(location)
+                if standard_id in listed:
+                    self.error(edition_file, line, field_name,
+                               f"standard '{standard_id}' is already listed in domain {listed[standard_id]}")
+                    continue
+                listed[standard_id] = domain.id
+                if standard_id in unloadable:
+                    continue
+                if standard_id not in by_id:
+                    self.error(edition_file, line, field_name, _no_such_standard(standard_id, edition.id, by_id))
+                elif by_id[standard_id].domain != domain.id:
+                    self.error(
+                        files[standard_id], line_in_file(files[standard_id], ("domain",)), "domain",
+                        f"standard '{standard_id}' says domain '{by_id[standard_id].domain}' but "
+                        f"{display_path(edition_file, self.root)} lists it under domain '{domain.id}'",
+                    )
+        for standard_id, path in files.items():
+            if standard_id not in listed:
+                self.error(
+                    path, line_in_file(path, ("id",)), "id",
+                    f"standard '{standard_id}' is not listed in any domain of "
+                    f"{display_path(edition_file, self.root)}: add it to its domain's 'standards' list",
+                )
+        in_reading_order = {sid: by_id[sid] for sid in listed if sid in by_id}
+        return FrameworkEdition(edition=edition, standards=in_reading_order)
+
+    def check_key_questions(self, edition: Edition, standards: list[tuple[Path, Standard]]) -> None:
+        seen: dict[str, Path] = {}
+        for path, standard in standards:
+            for index, question in enumerate(standard.key_questions):
+                if question.id in seen:
+                    self.error(
+                        path, line_in_file(path, ("key_questions", index, "id")), f"key_questions[{index}].id",
+                        f"duplicate key question id '{question.id}' in edition {edition.id}",
+                    )
+                seen[question.id] = path
+
+    def check_name_matches_id(self, path: Path, declared: str, name: str, kind: str) -> None:
+        if declared != name:
+            self.error(
+                path, line_in_file(path, ("id",)), "id",
+                f"id '{declared}' does not match the {kind} name '{name}': "
+                "rename one so they agree (the id is the page's permanent URL)",
+            )
+
+    def check_one_current(self, framework: Framework) -> None:
+        current = [e for e in framework.editions.values() if e.edition.status.value == "current"]
+        if len(current) > 1:
+            for extra in current[1:]:
+                path = self.root / EDITIONS_DIR / extra.id / EDITION_FILE
+                self.error(path, line_in_file(path, ("status",)), "status",
+                           f"editions {', '.join(e.id for e in current)} are all 'current': only one may be")
+
+    def error(self, path: Path, line: Optional[int], field: str, message: str) -> None:
+        self.errors.append(ContentError(display_path(path, self.root), line, field, message))
+
+
+def _no_such_standard(standard_id: str, edition_id: str, known: dict) -> str:
+    message = f"standard '{standard_id}' does not exist in edition {edition_id}"
+    guesses = difflib.get_close_matches(standard_id, list(known), n=1)
+    if guesses:
+        return f"{message}; did you mean '{guesses[0]}'?"
+    return f"{message}: add standards/{standard_id}.yml or remove it from the list"

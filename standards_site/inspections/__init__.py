@@ -1,0 +1,1 @@
+"""Inspections: reports, their ratings, recommendations and the action plans that answer them."""

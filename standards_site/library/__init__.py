@@ -1,0 +1,1 @@
+"""The guidance library: effective-practice guides, position statements, glossary, principles."""

@@ -1,0 +1,104 @@
+"""Macros authors can use in any Markdown page that sets `render_macros: true`.
+
+    {{ standard_link("1.2") }}                  -> [1.2 Staff](link to the current edition's page)
+    {{ standard_link("1.2", edition="2018") }}  -> the same standard in a named edition
+    {{ standard_link("1.2", level="good") }}    -> straight to the Good tab
+    {{ characteristics_table("1.2") }}          -> the four levels' summaries as a table
+    {{ rating("requires improvement") }}        -> a rating label that does not rely on colour
+    {% for id in current_standards() %}         -> the current edition's standard ids, in order
+
+An unknown id does not stop rendering: it is recorded and reported with every
+other unresolved reference when the build ends, and the build fails then.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from markupsafe import Markup
+
+from standards_site.site import build_state
+
+from standards_site.core import urls
+from standards_site.framework.editions import UnknownReference
+from standards_site.framework.model import RatingLevel
+from standards_site.core.rendering import md_escape, render
+
+
+def define_env(env: Any) -> None:
+    """Entry point for mkdocs-macros: register the macros."""
+
+    def current_page() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def standard_link(standard_id: str, edition: Optional[str] = None, level: Optional[str] = None) -> str:
+        """A link to a standard (and optionally one of its rating levels) by id."""
+        return _standard_link(current_page(), standard_id, edition, level)
+
+    @env.macro
+    def characteristics_table(standard_id: str, edition: Optional[str] = None) -> str:
+        """The summary line of each rating level of a standard, as a table with links."""
+        return _characteristics_table(current_page(), standard_id, edition)
+
+    @env.macro
+    def current_standards() -> list[str]:
+        """The ids of the current edition's standards, in reading order."""
+        return list(build_state.current().framework.edition().standards)
+
+    @env.macro
+    def rating(level: str) -> str:
+        """A rating label, e.g. `rating("good")`."""
+        return _rating(current_page(), level)
+
+
+def _standard_link(page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
+    state = build_state.current()
+    try:
+        standard = state.framework.standard(str(standard_id), edition)
+        edition_id = state.framework.edition(edition).id
+        rating_level = RatingLevel.parse(level) if level else None
+    except (UnknownReference, ValueError) as problem:
+        return _unresolved(page, f"standard_link({standard_id!r})", _reason(problem, level))
+    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
+    text = f"{standard.id} {standard.title}"
+    if rating_level:
+        target += f"#{rating_level.value}"
+        text += f": {rating_level.label}"
+    return f"[{md_escape(text)}]({target})"
+
+
+def _characteristics_table(page: str, standard_id: Any, edition: Optional[str]) -> str:
+    state = build_state.current()
+    try:
+        standard = state.framework.standard(str(standard_id), edition)
+        edition_id = state.framework.edition(edition).id
+    except UnknownReference as problem:
+        return _unresolved(page, f"characteristics_table({standard_id!r})", str(problem))
+    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
+    return render(
+        "framework/characteristics_table.md.j2",
+        standard=standard,
+        rows=[(level, characteristic, Markup(f"{target}#{level.value}"))
+              for level, characteristic in standard.characteristics.by_level()],
+    )
+
+
+def _rating(page: str, level: str) -> str:
+    try:
+        parsed = RatingLevel.parse(str(level))
+    except ValueError as problem:
+        return _unresolved(page, f"rating({level!r})", _reason(problem, level))
+    return render("framework/rating.html.j2", level=parsed).strip()
+
+
+def _reason(problem: Exception, level: Optional[str]) -> str:
+    if isinstance(problem, ValueError) and not isinstance(problem, UnknownReference):
+        allowed = ", ".join(f"'{lvl.value}'" for lvl in RatingLevel)
+        return f"'{level}' is not a rating level: expected one of {allowed}"
+    return str(problem)
+
+
+def _unresolved(page: str, call: str, reason: str) -> str:
+    build_state.current().unresolved.append(f"docs/{page}: {call}: {reason}")
+    return f"**[unresolved: {md_escape(call)}]**"

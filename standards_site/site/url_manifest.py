@@ -1,0 +1,122 @@
+"""The URL contract: a committed list of every URL the site publishes.
+
+`url-manifest.txt` (next to `mkdocs.yml`) lists, one per line, each page, the
+level anchors of each standard page, and each data file, as site-relative URLs:
+
+    /standards/2018/1.2/
+    /standards/2018/1.2/#good
+    /api/v1/editions/2018/standards.json
+
+Rules (enforced by tests/contract/test_url_manifest.py):
+
+- every URL in the manifest is still produced by the build, as a page or as a
+  redirect (mkdocs-redirects' pages count, and their targets must exist);
+- every URL the build produces is in the manifest: `standards-site urls --update`
+  adds new ones. It never removes one: a URL that disappears needs a redirect.
+
+This module reads a *built* site, so the contract is checked against what is
+really published, not against the code that is supposed to publish it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable, Optional
+
+MANIFEST_NAME = "url-manifest.txt"
+HEADER = """\
+# Every URL this site publishes: a public contract (providers cite these).
+# Checked by tests/contract/test_url_manifest.py against a real build.
+# Add new URLs with `standards-site urls --update`. Never delete a line: a URL
+# that is no longer produced needs a redirect (see standards_site/framework/history_pages.py).
+"""
+
+#: The level anchors of a standard page (pymdownx.tabbed ids), a public contract too.
+LEVEL_ANCHORS = ("outstanding", "good", "requires-improvement", "inadequate")
+_LEVEL_ID = re.compile(r'<input[^>]*\bid="(%s)"' % "|".join(LEVEL_ANCHORS))
+_REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+#: Folders of the built site that hold published data files, each file a URL.
+DATA_FOLDERS = ("api",)
+
+
+def published_urls(site: Path) -> set[str]:
+    """Every page, level anchor and data file in the built site at `site`."""
+    found: set[str] = set()
+    for page in site.rglob("index.html"):
+        relative = page.parent.relative_to(site).as_posix()
+        url = "/" if relative == "." else f"/{relative}/"
+        found.add(url)
+        html = page.read_text(encoding="utf-8")
+        found.update(f"{url}#{anchor}" for anchor in _LEVEL_ID.findall(html))
+    for folder in DATA_FOLDERS:
+        for data in (site / folder).rglob("*"):
+            if data.is_file():
+                found.add("/" + data.relative_to(site).as_posix())
+    return found
+
+
+def why_unresolved(site: Path, url: str) -> Optional[str]:
+    """None when `url` resolves in the built site (directly or through redirects), else why not."""
+    path, _, anchor = url.partition("#")
+    seen: set[str] = set()
+    while True:
+        file = site / path.lstrip("/")
+        if path.endswith("/"):
+            file = file / "index.html"
+        if not file.is_file():
+            return "no longer produced" if not seen else f"redirects to {path}, which does not exist"
+        if not file.name.endswith(".html"):
+            return None
+        html = file.read_text(encoding="utf-8")
+        target = _REDIRECT.search(html)
+        if target is None:
+            break
+        if path in seen:
+            return "redirect loop"
+        seen.add(path)
+        path = resolve_relative(path, target.group(1))
+    if anchor and f'id="{anchor}"' not in html:
+        return f"the page exists but has no anchor #{anchor}"
+    return None
+
+
+def resolve_relative(from_url: str, target: str) -> str:
+    """Where a relative link on page `from_url` leads.
+
+    >>> resolve_relative("/standards/current/1.2/", "../../2018/1.2/")
+    '/standards/2018/1.2/'
+    """
+    base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    joined = posixpath.normpath(posixpath.join(base, target))
+    return joined + "/" if target.endswith("/") and joined != "/" else joined
+
+
+def read_manifest(path: Path) -> list[str]:
+    """The URLs listed in a manifest file (comments and blank lines skipped)."""
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def write_manifest(path: Path, urls: Iterable[str]) -> None:
+    path.write_text(HEADER + "".join(f"{url}\n" for url in sorted(set(urls))), encoding="utf-8")
+
+
+def broken(site: Path, manifest: list[str]) -> dict[str, str]:
+    """Manifest URLs that the built site no longer resolves, each with the reason."""
+    reasons = {url: why_unresolved(site, url) for url in manifest}
+    return {url: reason for url, reason in reasons.items() if reason}
+
+
+def unlisted(site: Path, manifest: list[str]) -> list[str]:
+    """URLs the built site publishes that the manifest does not list yet."""
+    return sorted(published_urls(site) - set(manifest))
+
+
+def broken_report(problems: dict[str, str]) -> str:
+    lines = [f"{len(problems)} URL(s) in the manifest no longer resolve; each needs a redirect "
+             "(never delete a line from the manifest):"]
+    return "\n".join(lines + [f"  {url}: {reason}" for url, reason in sorted(problems.items())])
