@@ -207,7 +207,6 @@ def make_corpus(destination: Path, standards: int, editions: int = EDITIONS) -> 
 def _point_at_repository(config_text: str) -> str:
     """The real configuration, with code paths made absolute so the corpus uses this checkout."""
     root = ROOT.as_posix()
-    config_text = re.sub(r"^(\s*-\s*)standards_site/", rf"\g<1>{root}/standards_site/", config_text, flags=re.MULTILINE)
     config_text = re.sub(r"^(\s*custom_dir:\s*)overrides", rf"\g<1>{root}/overrides", config_text, flags=re.MULTILINE)
     config_text = re.sub(r"^(\s*module_name:\s*)macros", rf"\g<1>{root}/macros", config_text, flags=re.MULTILINE)
     return config_text

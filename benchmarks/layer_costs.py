@@ -51,7 +51,7 @@ _, costs["our_modules_import"] = timed(lambda: [__import__(m) for m in ("standar
 from standards_site.site.content import load_content
 from standards_site.site.generated import generated_files
 content, costs["load_content"] = timed(lambda: load_content(Path(sys.argv[2]) / "standards"))
-files, costs["generate_pages"] = timed(lambda: generated_files(content, "https://example.org/", False))
+files, costs["generate_pages"] = timed(lambda: generated_files(content))
 costs["generated_files"] = len(files)
 print(json.dumps(costs))
 """

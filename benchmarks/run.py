@@ -66,15 +66,18 @@ def plain_variant(corpus: Path, config: Path) -> Path:
     with_dump = corpus / "mkdocs-dump.yml"
     text = config.read_text(encoding="utf-8")
     hook = (ROOT / "benchmarks" / "dump_markdown_hook.py").as_posix()
-    with_dump.write_text(text.replace("hooks:\n", f"hooks:\n  - {hook}\n", 1), encoding="utf-8")
+    with_dump.write_text(text.replace("plugins:\n", f"hooks:\n  - {hook}\nplugins:\n", 1), encoding="utf-8")
     timed_build(with_dump, corpus / "site-dump", {"BENCHMARK_DUMP_DIR": str(dumped)})
     shutil.rmtree(corpus / "site-dump")
 
     plain = corpus / "mkdocs-plain.yml"
-    # Our content hook and mkdocs-macros go; the search hook (Pagefind) stays in both
-    # variants, since plain MkDocs + Material would need a search too.
-    text = re.sub(r"^  - [^\n]*standards_site/mkdocs/hooks\.py\n", "", text, flags=re.MULTILINE)
+    # The standards-site plugin and mkdocs-macros go; the generator's theme, bundles and
+    # search (Pagefind) stay in both variants (benchmarks/plain_hooks.py), since plain
+    # MkDocs + Material would need a theme and a search too.
+    text = _remove_block(text, r"^  - standards-site:\n")
     text = _remove_block(text, r"^  - macros:\n")
+    hooks = (ROOT / "benchmarks" / "plain_hooks.py").as_posix()
+    text = text.replace("plugins:\n", f"hooks:\n  - {hooks}\nplugins:\n", 1)
     plain.write_text(text.replace("docs_dir: docs", "docs_dir: rendered-docs", 1), encoding="utf-8")
     return plain
 

@@ -9,7 +9,7 @@ twice:
 - `before`: Material's search plugin and its single index (search/search_index.json),
   as the site was configured before Pagefind;
 - `after`:  the site as configured now (Pagefind, run after the build by
-  standards_site/mkdocs/search_hooks.py, and our search box, overrides/partials/site-search.html).
+  standards_site/mkdocs/search.py, and our search box, standards_site/mkdocs/theme/partials/site-search.html).
   Superseded editions are in a second bundle, searched after the first results are
   shown: its downloads are counted under `search_bytes_after_first_results`.
 
@@ -36,8 +36,6 @@ import http.server
 import json
 import os
 import platform
-import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -68,16 +66,12 @@ RESULT_SELECTOR = {"before": ".md-search-result__item", "after": "#site-search-r
 # -- the two variants ---------------------------------------------------------------------------
 
 def before_variant(corpus: Path, config: Path) -> Path:
-    """A configuration with Material's search plugin and Material's own header."""
-    overrides = corpus / "overrides-before"
-    shutil.rmtree(overrides, ignore_errors=True)
-    shutil.copytree(ROOT / "overrides", overrides)
-    for ours in ("partials/header.html", "partials/site-search.html"):
-        (overrides / ours).unlink(missing_ok=True)
+    """A configuration with Material's search plugin and Material's own search box.
+
+    The generator's `search: false` leaves out Pagefind and our search box's files.
+    """
     text = config.read_text(encoding="utf-8")
-    text = re.sub(r"^\s*-\s*\S*standards_site/mkdocs/search_hooks\.py.*\n", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^\s*-\s*assets/(javascripts/search\.js|stylesheets/search\.css)\n", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^(\s*custom_dir:\s*).*$", rf"\g<1>{overrides.as_posix()}", text, count=1, flags=re.MULTILINE)
+    text = text.replace("  - standards-site:\n", "  - standards-site:\n      search: false\n", 1)
     text = text.replace("plugins:\n", "plugins:\n" + MATERIAL_SEARCH, 1)
     before = corpus / "mkdocs-before.yml"
     before.write_text(text, encoding="utf-8")

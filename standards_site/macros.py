@@ -17,16 +17,25 @@ from typing import Any, Optional
 
 from markupsafe import Markup
 
-from standards_site.site import build_state
-
 from standards_site.core import urls
 from standards_site.framework.editions import UnknownReference
 from standards_site.framework.model import RatingLevel
 from standards_site.core.rendering import md_escape, render
+from standards_site.site.build_state import BuildState
 
 
 def define_env(env: Any) -> None:
-    """Entry point for mkdocs-macros: register the macros."""
+    """Entry point for mkdocs-macros: register the macros.
+
+    They read the content the `standards-site` plugin loaded for this build (it
+    runs before mkdocs-macros, and keeps what a build knows on itself).
+    """
+    plugin = env.conf["plugins"].get("standards-site")
+    if plugin is None:
+        raise RuntimeError("mkdocs.yml lists 'macros' but not the 'standards-site' plugin the macros read from")
+
+    def state() -> BuildState:
+        return plugin.build
 
     def current_page() -> str:
         return env.page.file.src_uri
@@ -34,32 +43,31 @@ def define_env(env: Any) -> None:
     @env.macro
     def standard_link(standard_id: str, edition: Optional[str] = None, level: Optional[str] = None) -> str:
         """A link to a standard (and optionally one of its rating levels) by id."""
-        return _standard_link(current_page(), standard_id, edition, level)
+        return _standard_link(state(), current_page(), standard_id, edition, level)
 
     @env.macro
     def characteristics_table(standard_id: str, edition: Optional[str] = None) -> str:
         """The summary line of each rating level of a standard, as a table with links."""
-        return _characteristics_table(current_page(), standard_id, edition)
+        return _characteristics_table(state(), current_page(), standard_id, edition)
 
     @env.macro
     def current_standards() -> list[str]:
         """The ids of the current edition's standards, in reading order."""
-        return list(build_state.current().framework.edition().standards)
+        return list(state().framework.edition().standards)
 
     @env.macro
     def rating(level: str) -> str:
         """A rating label, e.g. `rating("good")`."""
-        return _rating(current_page(), level)
+        return _rating(state(), current_page(), level)
 
 
-def _standard_link(page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
-    state = build_state.current()
+def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
     try:
         standard = state.framework.standard(str(standard_id), edition)
         edition_id = state.framework.edition(edition).id
         rating_level = RatingLevel.parse(level) if level else None
     except (UnknownReference, ValueError) as problem:
-        return _unresolved(page, f"standard_link({standard_id!r})", _reason(problem, level))
+        return _unresolved(state, page, f"standard_link({standard_id!r})", _reason(problem, level))
     target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
     text = f"{standard.id} {standard.title}"
     if rating_level:
@@ -68,13 +76,12 @@ def _standard_link(page: str, standard_id: Any, edition: Optional[str], level: O
     return f"[{md_escape(text)}]({target})"
 
 
-def _characteristics_table(page: str, standard_id: Any, edition: Optional[str]) -> str:
-    state = build_state.current()
+def _characteristics_table(state: BuildState, page: str, standard_id: Any, edition: Optional[str]) -> str:
     try:
         standard = state.framework.standard(str(standard_id), edition)
         edition_id = state.framework.edition(edition).id
     except UnknownReference as problem:
-        return _unresolved(page, f"characteristics_table({standard_id!r})", str(problem))
+        return _unresolved(state, page, f"characteristics_table({standard_id!r})", str(problem))
     target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
     return render(
         "framework/characteristics_table.md.j2",
@@ -84,11 +91,11 @@ def _characteristics_table(page: str, standard_id: Any, edition: Optional[str]) 
     )
 
 
-def _rating(page: str, level: str) -> str:
+def _rating(state: BuildState, page: str, level: str) -> str:
     try:
         parsed = RatingLevel.parse(str(level))
     except ValueError as problem:
-        return _unresolved(page, f"rating({level!r})", _reason(problem, level))
+        return _unresolved(state, page, f"rating({level!r})", _reason(problem, level))
     return render("framework/rating.html.j2", level=parsed).strip()
 
 
@@ -99,6 +106,6 @@ def _reason(problem: Exception, level: Optional[str]) -> str:
     return str(problem)
 
 
-def _unresolved(page: str, call: str, reason: str) -> str:
-    build_state.current().unresolved.append(f"docs/{page}: {call}: {reason}")
+def _unresolved(state: BuildState, page: str, call: str, reason: str) -> str:
+    state.unresolved.append(f"docs/{page}: {call}: {reason}")
     return f"**[unresolved: {md_escape(call)}]**"

@@ -7,7 +7,7 @@
   exactly one, otherwise a page that lists the equivalents or says there is none.
 
 Like `pages`, everything here is a pure function of the content returning Markdown
-(the site's address comes from `build_state`, for absolute URLs in citations).
+(the site's address comes from the build's settings, for absolute URLs in citations).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Optional
 
 from markupsafe import escape
 
-from standards_site.site import build_state
 
 from standards_site.framework import pages
 
@@ -281,7 +280,7 @@ def compare_section(content: SiteContent, edition: FrameworkEdition, standard: S
 
 def cite_section(content: SiteContent, edition: FrameworkEdition, standard: Standard, here: str) -> str:
     """A ready citation with a copy button, the permanent and current URLs, and a version stamp."""
-    site_url = build_state.current().site_url if build_state.has_started() else ""
+    site_url = content.settings.site_url
     permanent = urls.absolute_url(site_url, urls.standard_page(edition.id, standard.id))
     current = None
     if edition.edition.status is EditionStatus.CURRENT:

@@ -1,7 +1,7 @@
 """Generate the framework's pages from the loaded content: {source path: Markdown}.
 
 Pure functions of the content model; MkDocs only receives the result
-(see `mkdocs_hooks.py`). Nothing here is hand-written per standard.
+(see `standards_site/mkdocs/plugin.py`). Nothing here is hand-written per standard.
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@
   (`recommendations_section`, registered in `pages.STANDARD_SECTIONS`).
 
 "Overdue" needs a date to be judged against. It is given at build time and never taken
-from the build clock: set `OVERDUE_AS_OF=YYYY-MM-DD` in the environment, or the fixed
-`DEFAULT_OVERDUE_AS_OF` applies. The tracker page says which date it used.
+from the build clock: the build's `overdue_as_of` setting (the plugin option, which
+mkdocs.yml reads from `OVERDUE_AS_OF=YYYY-MM-DD`), or the fixed default. The tracker
+page says which date it used.
 """
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -33,11 +33,6 @@ from standards_site.core.rendering import render
 from standards_site.inspections.target_dates import TargetStatus
 
 INSPECTIONS_HOME = "inspections/index.md"
-OVERDUE_AS_OF_VARIABLE = "OVERDUE_AS_OF"
-#: The default "overdue as of" date: 4 March 2021, one year after the first action plan
-#: was submitted (HMI Probation reviews action plans annually). Fixed, so that a rebuild
-#: of the same content gives the same page.
-DEFAULT_OVERDUE_AS_OF = date(2021, 3, 4)
 
 
 def inspection_page(inspection_id: str) -> str:
@@ -50,24 +45,9 @@ def action_plan_page(inspection_id: str) -> str:
     return f"inspections/{inspection_id}/action-plan/index.md"
 
 
-def overdue_as_of(environ: Optional[dict] = None) -> date:
-    """The date "overdue" is judged against: `OVERDUE_AS_OF` if set, else the default.
-
-    Raises:
-        ValueError: when the variable is set but is not a YYYY-MM-DD date.
-    """
-    value = (os.environ if environ is None else environ).get(OVERDUE_AS_OF_VARIABLE, "").strip()
-    if not value:
-        return DEFAULT_OVERDUE_AS_OF
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{OVERDUE_AS_OF_VARIABLE}='{value}' is not a date: write YYYY-MM-DD, e.g. 2021-03-04") from None
-
-
 def generate_pages(content: SiteContent, as_of: Optional[date] = None) -> dict[str, str]:
     """The inspections index, and for each inspection its page and its tracker."""
-    as_of = as_of or overdue_as_of()
+    as_of = as_of or content.settings.overdue_as_of
     records = list(content.inspections.records.values())
     pages = {INSPECTIONS_HOME: inspections_home(records)}
     for record in records:
@@ -310,6 +290,6 @@ def _long_month(day: date) -> str:
 
 
 __all__ = [
-    "DEFAULT_OVERDUE_AS_OF", "action_plan_page", "generate_pages", "inspection_page",
-    "overdue_as_of", "recommendations_section",
+    "action_plan_page", "generate_pages", "inspection_page",
+    "recommendations_section",
 ]

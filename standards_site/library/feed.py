@@ -20,10 +20,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 FEED_TITLE = "What's new: guidance library"
 
 
-def atom_feed(content: SiteContent, site_url: str, preview: bool = False) -> str:
+def atom_feed(content: SiteContent, site_url: str) -> str:
     """The feed as UTF-8 XML text. `site_url` is the site's absolute base URL, ending in '/'."""
     base = site_url if site_url.endswith("/") else site_url + "/"
-    found = changes(content, preview)
+    found = changes(content, content.settings.preview)
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "id", base + urls.url_of(lu.WHATS_NEW))

@@ -11,17 +11,16 @@ references (related standards) are resolved against the framework, and every
 problem is reported once as `ContentErrors` naming file, line and field.
 
 Drafts are loaded and validated like everything else, but only shown when the
-preview flag is on (`STANDARDS_PREVIEW=1`), see `preview_enabled`.
+preview flag is on (the `preview` setting: `STANDARDS_PREVIEW=1`).
 """
 
 from __future__ import annotations
 
 import difflib
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Generic, Mapping, Optional, TypeVar, Union
+from typing import Generic, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
@@ -31,7 +30,6 @@ from standards_site.library.model import (
     TAG_PATTERN, FieldProblem, Glossary, Guide, PositionStatement, Principles,
 )
 from standards_site.core.messages import describe as _describe, dotted as _dotted, explain as _explain
-from standards_site.site.preview import preview_requested
 from standards_site.core.yaml_source import FieldPath, YamlSyntaxError, parse_yaml
 
 GUIDES_DIR = "guides"
@@ -43,11 +41,6 @@ RESERVED_SLUGS = {"standard", "tag"}
 
 Meta = TypeVar("Meta", Guide, PositionStatement)
 Model = TypeVar("Model", bound=BaseModel)
-
-
-def preview_enabled(environ: Mapping[str, str] = os.environ) -> bool:
-    """True when drafts are to be shown (see `standards_site.site.preview`)."""
-    return preview_requested(environ)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from standards_site.library import urls as lu
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
-from standards_site.library.loading import LibraryItem, preview_enabled
+from standards_site.library.loading import LibraryItem
 from standards_site.library.model import Glossary, Guide, GuideStatus, PositionStatement, PositionStatus, Principles
 from standards_site.framework.model import Standard
 from standards_site.core.rendering import render
@@ -95,9 +95,9 @@ def library_pages(content: SiteContent, preview: Optional[bool] = None) -> dict[
     """Every page of the library, keyed by MkDocs source path.
 
     Args:
-        preview: Show drafts; defaults to the `STANDARDS_PREVIEW` environment variable.
+        preview: Show drafts; defaults to the build's `preview` setting.
     """
-    preview = preview_enabled() if preview is None else preview
+    preview = content.settings.preview if preview is None else preview
     library = content.library
     pages: dict[str, str] = {}
     lists = [(GUIDES, library.visible_guides(preview)), (POSITIONS, library.visible_positions(preview))]
@@ -225,7 +225,7 @@ def related_guidance(content: SiteContent, edition: FrameworkEdition, standard: 
     if current is None or edition.id != current.id:
         return ""
     groups = []
-    for item_type, related in zip((GUIDES, POSITIONS), content.library.related_to(standard.id, preview_enabled())):
+    for item_type, related in zip((GUIDES, POSITIONS), content.library.related_to(standard.id, content.settings.preview)):
         if related:
             links = [Link(item.meta.title, _rel(here, lu.item_page(item_type.folder, item.meta.slug)))
                      for item in related]

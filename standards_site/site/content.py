@@ -14,6 +14,7 @@ from standards_site.core.errors import ContentErrors
 from standards_site.framework.editions import Framework
 from standards_site.library.loading import Library, load_library
 from standards_site.inspections.loading import Inspections, load_inspections
+from standards_site.site.settings import SiteSettings
 from standards_site.framework.loading import load_framework
 
 
@@ -26,12 +27,14 @@ class SiteContent:
         framework: Every edition of the standards framework.
         library: Guides, position statements, glossary and principles.
         inspections: Inspection reports, their recommendations and action plans.
+        settings: How this build publishes it (address, drafts, dates, identity).
     """
 
     root: Path
     framework: Framework
     library: Library = field(default_factory=Library)
     inspections: Inspections = field(default_factory=Inspections)
+    settings: SiteSettings = field(default_factory=SiteSettings)
 
 
 def load_content(root: Path) -> SiteContent:

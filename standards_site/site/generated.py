@@ -14,7 +14,9 @@ from standards_site.library.feed import atom_feed
 from standards_site.framework.pages import generate_pages
 
 
-def generated_files(content: SiteContent, site_url: str, preview: bool) -> dict[str, str]:
+def generated_files(content: SiteContent) -> dict[str, str]:
+    """Every generated file of `content` as published (see `published_content`)."""
+    site_url = content.settings.site_url
     files = {**generate_pages(content), **generate_edition_pages(content), **data_files(content, site_url)}
-    files[library_urls.FEED] = atom_feed(content, site_url or "http://localhost/", preview)
+    files[library_urls.FEED] = atom_feed(content, site_url or "http://localhost/")
     return files

@@ -1,8 +1,8 @@
 """Which editions a build publishes: drafts only in a preview.
 
 A draft edition is validated with everything else, but its pages are generated
-only when the build is a preview, asked for with the environment variable
-`STANDARDS_PREVIEW=1`:
+only when the build is a preview (the plugin's `preview` option, which mkdocs.yml
+reads from the environment variable `STANDARDS_PREVIEW`):
 
     STANDARDS_PREVIEW=1 mkdocs serve      # authors see the draft edition
     mkdocs build --strict                 # the public site: no draft pages at all
@@ -15,6 +15,7 @@ import dataclasses
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import Framework
 from standards_site.framework.model import EditionStatus
+from standards_site.site.settings import SiteSettings
 
 
 def published_framework(framework: Framework, include_drafts: bool) -> Framework:
@@ -27,6 +28,7 @@ def published_framework(framework: Framework, include_drafts: bool) -> Framework
     })
 
 
-def published_content(content: SiteContent, include_drafts: bool) -> SiteContent:
-    """`content` with only the editions this build publishes."""
-    return dataclasses.replace(content, framework=published_framework(content.framework, include_drafts))
+def published_content(content: SiteContent, settings: SiteSettings) -> SiteContent:
+    """`content` as this build publishes it: its settings, and drafts only in a preview."""
+    framework = published_framework(content.framework, settings.preview)
+    return dataclasses.replace(content, framework=framework, settings=settings)

@@ -7,8 +7,8 @@ instead splits its index into small chunks and a browser fetches only the
 chunks for the words typed, plus one short fragment per result shown.
 
 Pagefind ships as a Python wheel with its binary (`pagefind-bin`), so the site
-needs no Node.js. This module knows nothing of MkDocs: `search_hooks.py` calls
-`index_site()` after every build, `mkdocs serve` included.
+needs no Node.js. This module knows nothing of MkDocs: the plugin
+(`standards_site/mkdocs/search.py`) runs it after every build, `mkdocs serve` included.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from standards_site.core import urls
 
-if TYPE_CHECKING:  # the framework is passed in; the search hook imports no content model
+if TYPE_CHECKING:  # the framework is passed in; search imports no content model
     from standards_site.framework.editions import Framework
 
 # Where the bundle goes, under the site folder. The search box's script loads

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Optional
 
-from standards_site.site.preview import PREVIEW_VARIABLE
+PREVIEW_VARIABLE = "STANDARDS_PREVIEW"  # read by mkdocs.yml (`preview: !ENV STANDARDS_PREVIEW`)
 from standards_site.site.url_manifest import MANIFEST_NAME, broken, broken_report, read_manifest, unlisted, write_manifest
 
 

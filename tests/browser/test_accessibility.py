@@ -3,7 +3,7 @@
 Every HTML page of the built real site and of every fixture site under tests/fixtures/
 is checked (found by walking the built folder, not a list), at a desktop and a phone
 width, against WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices. Zero
-violations is the bar. Stock Material 9.8.1 fails three rules; overrides/ and
+violations is the bar. Stock Material 9.8.1 fails three rules; standards_site/mkdocs/theme/ and
 standards.css fix them (see docs/accessibility.md).
 """
 

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 
 AXE = Path(__file__).resolve().parents[1] / "node" / "node_modules" / "axe-core" / "axe.min.js"
 #: Stock Material 9.8.1 gives the search dialog no accessible name (see RECIPES.md); it is the
-#: theme's, on every page, and is fixed (or not) in overrides/, outside this feature.
+#: theme's, on every page, and is fixed (or not) in standards_site/mkdocs/theme/, outside this feature.
 THEME_VIOLATIONS = {"aria-dialog-name"}
 
 

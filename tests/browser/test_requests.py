@@ -7,7 +7,7 @@ which Pagefind replaces: this checks that no page still asks for them.)
 
 from playwright.sync_api import Page, expect
 
-from standards_site.mkdocs.search_hooks import MATERIAL_SEARCH_FILES
+from standards_site.mkdocs.search import MATERIAL_SEARCH_FILES
 
 
 def failed_requests(page: Page) -> list[str]:

@@ -1,4 +1,4 @@
-"""Site search (Pagefind, overrides/partials/site-search.html), driven by keyboard in Chromium.
+"""Site search (Pagefind, standards_site/mkdocs/theme/partials/site-search.html), driven by keyboard in Chromium.
 
 The search box must find standards by number, topic and rating level, open and
 close from the keyboard as Material's did, announce its results, hand focus back,

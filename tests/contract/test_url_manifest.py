@@ -3,7 +3,6 @@ or a redirect), and every URL the site produces is in the manifest."""
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 

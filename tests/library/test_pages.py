@@ -12,7 +12,6 @@ import pytest
 from standards_site.library import urls as lu
 from standards_site.core import urls
 from standards_site.site.content import load_content
-from standards_site.library.loading import preview_enabled
 from standards_site.library.feed import atom_feed
 from standards_site.library.pages import abbreviations_markdown, library_pages
 from standards_site.framework.pages import generate_pages
@@ -71,12 +70,6 @@ def test_drafts_are_left_out_unless_previewing(fixture_content):
     preview = library_pages(fixture_content, preview=True)
     assert "Draft: not published" in preview[lu.item_page(lu.GUIDES, "draft-guide")]
     assert "Draft fixture guide" in preview[lu.index_page(lu.GUIDES)]
-
-
-@pytest.mark.parametrize("value, expected", [("1", True), ("true", True), ("yes", True), ("", False), ("0", False)])
-def test_the_preview_flag_is_read_from_the_environment(value, expected):
-    assert preview_enabled({"STANDARDS_PREVIEW": value}) is expected
-    assert preview_enabled({}) is False
 
 
 def test_filter_pages_list_exactly_the_matching_items(fixture_content):

@@ -1,8 +1,9 @@
 """Our CSS and JavaScript reach the browser as one stylesheet and one deferred script.
 
-mkdocs.yml lists them one file per feature; standards_site/mkdocs/asset_hooks.py joins them at build
-time (assets/stylesheets/site.css, assets/javascripts/site.js) and overrides/main.html
-defers every script, so that none holds up the first paint on a phone (issue 7).
+The generator keeps them one file per feature (standards_site/assets/); the plugin
+joins them, with the site's own extra_css and extra_javascript after them, at build
+time (assets/stylesheets/site.css, assets/javascripts/site.js; standards_site/mkdocs/theme.py)
+and the theme's main.html defers every script, so that none holds up the first paint on a phone (issue 7).
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ import re
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.utils.yaml import yaml_load
 
-from standards_site.mkdocs import asset_hooks
+from standards_site.mkdocs import theme
 
 ROOT = Path(__file__).resolve().parents[2]
-CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 STANDARD = "standards/2018/1.2/index.html"
 
 
@@ -50,12 +49,11 @@ def test_every_script_is_deferred(built_site):
     assert not undeferred, f"scripts that hold up the first paint: {undeferred}"
 
 
-def test_the_bundles_are_the_listed_files_in_order(built_site):
-    for listed, bundle in ((CONFIG["extra_css"], "assets/stylesheets/site.css"),
-                           (CONFIG["extra_javascript"], "assets/javascripts/site.js")):
+def test_the_bundles_are_the_generators_files_in_order(built_site):
+    for listed, bundle in ((theme.STYLESHEETS, theme.CSS_BUNDLE), (theme.SCRIPTS, theme.JS_BUNDLE)):
         assert len(listed) > 1
-        texts = {path: (ROOT / "docs" / path).read_text(encoding="utf-8") for path in listed}
-        expected = asset_hooks.bundle(texts, javascript=bundle.endswith(".js"))
+        texts = {path: (theme.ASSETS_DIR / path.removeprefix("assets/")).read_text(encoding="utf-8") for path in listed}
+        expected = theme.bundle(texts, javascript=bundle.endswith(".js"))
         assert (built_site / bundle).read_text(encoding="utf-8") == expected
         positions = [expected.index(f"/* ---- {path} ---- */") for path in listed]
         assert positions == sorted(positions)
@@ -76,13 +74,18 @@ def test_remote_and_special_scripts_are_left_alone(tmp_path):
         "  - b.js\n",
         encoding="utf-8",
     )
-    config = asset_hooks.on_config(load_config(str(tmp_path / "mkdocs.yml")))
-    assert config.extra_css == ["https://cdn.example.org/x.css", asset_hooks.CSS_BUNDLE]
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    parts = theme.ThemeParts()
+    parts.configure(config)
+    # The generator's parts come first, so the bundle takes the first place.
+    assert config.extra_css == [theme.CSS_BUNDLE, "https://cdn.example.org/x.css"]
     assert [str(script) for script in config.extra_javascript] == [
-        asset_hooks.JS_BUNDLE, "m.mjs", "c.js", "https://cdn.example.org/x.js"]
-    assert asset_hooks._parts == {asset_hooks.CSS_BUNDLE: ["a.css", "b.css"], asset_hooks.JS_BUNDLE: ["a.js", "b.js"]}
+        theme.JS_BUNDLE, "m.mjs", "c.js", "https://cdn.example.org/x.js"]
+    assert parts.parts == {theme.CSS_BUNDLE: [*theme.STYLESHEETS, "a.css", "b.css"],
+                           theme.JS_BUNDLE: [*theme.SCRIPTS, "a.js", "b.js"]}
+    assert config.theme.dirs[0] == str(theme.THEME_DIR)   # no custom_dir: the generator's theme first
 
 
 def test_parts_cannot_run_into_each_other():
-    joined = asset_hooks.bundle({"a.js": "f()", "b.js": "(function () {})()"}, javascript=True)
+    joined = theme.bundle({"a.js": "f()", "b.js": "(function () {})()"}, javascript=True)
     assert "f()\n;\n/* ---- b.js ---- */\n(function" in joined

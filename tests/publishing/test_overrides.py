@@ -1,6 +1,6 @@
 """Our theme overrides stay in step with the Material version we pin.
 
-A partial in overrides/ replaces Material's whole file, so a Material upgrade could
+A partial in the generator's theme folder (standards_site/mkdocs/theme/) replaces Material's whole file, so a Material upgrade could
 silently leave us with a stale copy. Each overridden partial must equal Material's
 own, apart from the one change we made and say why.
 """
@@ -10,7 +10,8 @@ from pathlib import Path
 import material
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from standards_site.mkdocs.theme import THEME_DIR
+
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 
 # overridden file        Material's line                                      our line
@@ -37,7 +38,7 @@ def _without_header(text: str) -> str:
 @pytest.mark.parametrize("partial, theirs, ours", OVERRIDES)
 def test_override_is_materials_partial_plus_our_change(partial, theirs, ours):
     original = _without_header((MATERIAL_TEMPLATES / partial).read_text())
-    override = _without_header((ROOT / "overrides" / partial).read_text())
+    override = _without_header((THEME_DIR / partial).read_text())
     assert original.count(theirs) == 1, f"Material's {partial} changed: re-copy it and re-apply the fix"
     assert override == original.replace(theirs, ours)
 
@@ -53,14 +54,14 @@ CHECKED_ELSEWHERE = {
 
 def test_every_override_is_listed_here():
     overridden = sorted(
-        path.relative_to(ROOT / "overrides").as_posix()
-        for path in (ROOT / "overrides").rglob("*.html")
+        path.relative_to(THEME_DIR).as_posix()
+        for path in THEME_DIR.rglob("*.html")
     )
     assert overridden == sorted([partial for partial, _, _ in OVERRIDES] + EXTENSIONS + list(CHECKED_ELSEWHERE))
 
 
 def test_every_page_loads_the_theme_accessibility_fixes(built_site):
-    """overrides/main.html adds the accessibility CSS and JavaScript to every page."""
+    """The theme's main.html adds the accessibility CSS and JavaScript to every page."""
     assert (built_site / "assets" / "stylesheets" / "accessibility.css").is_file()
     assert (built_site / "assets" / "javascripts" / "accessibility.js").is_file()
     pages = [page for page in built_site.rglob("*.html") if 'http-equiv="refresh"' not in page.read_text()]

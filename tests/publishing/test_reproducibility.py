@@ -2,7 +2,7 @@
 
 Only the build date may differ, and only in one file: MkDocs gzips the sitemap with
 the build time in the gzip header of sitemap.xml.gz. (The sitemap itself takes its dates
-from the content: overrides/sitemap.xml.) CI sets SOURCE_DATE_EPOCH to the commit's
+from the content: standards_site/mkdocs/theme/sitemap.xml.) CI sets SOURCE_DATE_EPOCH to the commit's
 time (see .github/workflows/publish.yml), so there even that file is identical.
 Pagefind's filter and metadata chunks are written in a varying order by Pagefind
 itself; they are compared by what they index (see builds.py).

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import BUILD_ENV, ROOT, mkdocs_build
 from standards_site.site.content import load_content
-from standards_site.inspections.pages import DEFAULT_OVERDUE_AS_OF
+from standards_site.site.settings import DEFAULT_OVERDUE_AS_OF
 from standards_site.inspections.target_dates import read_target
 
 INSPECTION = "inspections/nps-central-functions-2020"
@@ -127,7 +127,8 @@ def test_a_bad_overdue_date_stops_the_build_with_a_message(tmp_path):
     site = tmp_path / "site"
     result = mkdocs_build(ROOT / "mkdocs.yml", site, env={**BUILD_ENV, "OVERDUE_AS_OF": "March 2021"})
     assert result.returncode != 0
-    assert "OVERDUE_AS_OF='March 2021' is not a date: write YYYY-MM-DD, e.g. 2021-03-04" in result.stderr
+    assert ("Plugin 'standards-site' option 'overdue_as_of': expected a date written YYYY-MM-DD, "
+            "e.g. 2021-03-04, found 'March 2021'") in result.stderr
     assert "Traceback" not in result.stderr
     assert not site.exists()
 

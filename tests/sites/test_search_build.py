@@ -15,6 +15,7 @@ from pathlib import Path
 import material
 import pytest
 
+from standards_site.mkdocs.theme import THEME_DIR
 from tests.conftest import BUILD_ENV, ROOT, mkdocs_build
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -42,11 +43,12 @@ def test_every_page_marks_its_article_and_only_that_for_search(built_site: Path)
 
 
 def test_the_header_override_is_materials_own_with_only_the_search_block_replaced():
-    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (THEME_DIR / "partials" / "header.html").read_text(encoding="utf-8")
     theirs = (MATERIAL_TEMPLATES / "partials" / "header.html").read_text(encoding="utf-8")
     search_block = re.search(r'    {% if "material/search" in config.plugins %}.*?\n    {% endif %}\n', theirs, re.DOTALL)
-    assert search_block, "Material's header has changed: review overrides/partials/header.html"
-    expected = theirs.replace(search_block.group(), '    {% include "partials/site-search.html" %}\n')
+    assert search_block, "Material's header has changed: review standards_site/mkdocs/theme/partials/header.html"
+    ours_first = '    {% if config.extra.search_archive is defined %}{% include "partials/site-search.html" %}{% else %}\n'
+    expected = theirs.replace(search_block.group(), ours_first + search_block.group().rstrip("\n") + "{% endif %}\n")
     assert ours.split("-#}\n", 1)[1] == expected
 
 
@@ -60,12 +62,12 @@ def fixture_site(tmp_path) -> Path:
 
 
 def test_a_page_that_search_cannot_index_fails_the_build_with_a_clear_message(fixture_site: Path, tmp_path: Path):
-    # A theme whose page template has no article: search would silently lose every page.
+    # A site whose own page template has no article: search would silently lose every page.
     theme = fixture_site / "theme"
-    shutil.copytree(ROOT / "overrides", theme)
+    theme.mkdir()
     (theme / "main.html").write_text("<html lang='en'><body>{{ page.content }}</body></html>", encoding="utf-8")
     config = fixture_site / "mkdocs.yml"
-    config.write_text(re.sub(r"custom_dir: .*", f"custom_dir: {theme.as_posix()}", config.read_text()), encoding="utf-8")
+    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: theme\n", 1), encoding="utf-8")
 
     result = mkdocs_build(config, tmp_path / "out")
 
@@ -99,7 +101,7 @@ def _wait_until(check, timeout: float = 60):
 
 def test_under_mkdocs_serve_the_index_follows_each_rebuild(fixture_site: Path):
     # `mkdocs serve` reloads the page without waiting for Pagefind, which then writes
-    # the index into the freshly rebuilt site (standards_site/mkdocs/search_hooks.py).
+    # the index into the freshly rebuilt site (standards_site/mkdocs/search.py).
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

@@ -201,14 +201,12 @@ def test_sitemap_lists_real_pages_with_dates_from_the_data(two_editions_site):
 # -- bad input stops the build ----------------------------------------------------------------
 
 def copy_fixture(tmp_path: Path) -> Path:
-    """A copy of the fixture site that still finds this worktree's code; returns its mkdocs.yml."""
+    """A copy of the fixture site that still finds this worktree's macros module; returns its mkdocs.yml."""
     project = tmp_path / "two-editions"
-    shutil.copytree(TWO_EDITIONS, project, symlinks=True)
+    shutil.copytree(TWO_EDITIONS, project)
     worktree = Path(__file__).resolve().parents[2]
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("../../..", str(worktree)), encoding="utf-8")
-    (project / "docs" / "assets").unlink()
-    (project / "docs" / "assets").symlink_to(worktree / "docs" / "assets")
     return config
 
 

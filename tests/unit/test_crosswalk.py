@@ -12,7 +12,6 @@ import pytest
 from standards_site.site.content import load_content
 from standards_site.framework.crosswalk import chain, crosswalk, crosswalks, trace
 from standards_site.framework.history_pages import current_pages, current_redirects
-from standards_site.site.preview import preview_requested
 from standards_site.site.publishing import published_framework
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "two-editions" / "standards"
@@ -109,9 +108,3 @@ def test_drafts_are_left_out_unless_previewing(framework):
     assert "2024" not in published_framework(framework, include_drafts=False).editions
     assert "2024" in published_framework(framework, include_drafts=True).editions
 
-
-@pytest.mark.parametrize("value, expected", [
-    ("1", True), ("true", True), ("YES", True), ("", False), ("0", False), ("no", False),
-])
-def test_preview_flag(value, expected):
-    assert preview_requested({"STANDARDS_PREVIEW": value}) is expected

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from standards_site.site.content import load_content
+from standards_site.site.settings import SiteSettings
 from standards_site.site.data_export import data_files
 from standards_site.site.publishing import published_content
 from standards_site.site.schema import SCHEMAS as CONTENT_SCHEMAS, schema_text
@@ -20,7 +21,7 @@ SITE_URL = "https://example.org/"
 
 @pytest.fixture(scope="module", params=["standards", "tests/fixtures/two-editions/standards"])
 def files(request):
-    content = published_content(load_content(ROOT / request.param), include_drafts=False)
+    content = published_content(load_content(ROOT / request.param), SiteSettings())
     return data_files(content, SITE_URL)
 
 
@@ -76,7 +77,7 @@ def test_index_lists_every_data_file(files):
 
 
 def test_draft_editions_are_not_exported():
-    content = published_content(load_content(ROOT / "tests/fixtures/two-editions/standards"), include_drafts=False)
+    content = published_content(load_content(ROOT / "tests/fixtures/two-editions/standards"), SiteSettings())
     assert not any("/2024/" in path for path in data_files(content, SITE_URL))
 
 

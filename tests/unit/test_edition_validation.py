@@ -6,7 +6,6 @@ exact message an author would see.
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest

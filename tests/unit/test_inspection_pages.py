@@ -3,12 +3,10 @@
 from datetime import date
 from pathlib import Path
 
-import pytest
 
 from standards_site.site.content import load_content
-from standards_site.inspections.pages import (
-    DEFAULT_OVERDUE_AS_OF, action_plan_page, generate_pages, inspection_page, overdue_as_of,
-)
+from standards_site.inspections.pages import action_plan_page, generate_pages, inspection_page
+from standards_site.site.settings import DEFAULT_OVERDUE_AS_OF
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,25 +14,6 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_urls_derive_from_the_inspection_id():
     assert inspection_page("nps-central-functions-2020") == "inspections/nps-central-functions-2020/index.md"
     assert action_plan_page("nps-central-functions-2020") == "inspections/nps-central-functions-2020/action-plan/index.md"
-
-
-@pytest.mark.parametrize(
-    "environ, expected",
-    [
-        ({}, DEFAULT_OVERDUE_AS_OF),                      # never the build clock
-        ({"OVERDUE_AS_OF": ""}, DEFAULT_OVERDUE_AS_OF),
-        ({"OVERDUE_AS_OF": "2020-06-01"}, date(2020, 6, 1)),
-    ],
-)
-def test_overdue_as_of_comes_from_the_environment_or_the_fixed_default(environ, expected):
-    assert overdue_as_of(environ) == expected
-    assert DEFAULT_OVERDUE_AS_OF == date(2021, 3, 4)
-
-
-def test_a_bad_overdue_as_of_is_reported():
-    with pytest.raises(ValueError) as caught:
-        overdue_as_of({"OVERDUE_AS_OF": "04/03/2021"})
-    assert str(caught.value) == "OVERDUE_AS_OF='04/03/2021' is not a date: write YYYY-MM-DD, e.g. 2021-03-04"
 
 
 def test_the_tracker_names_the_date_it_judged_against():

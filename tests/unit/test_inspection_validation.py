@@ -7,7 +7,6 @@ exact message an author would see.
 from __future__ import annotations
 
 import shutil
-import textwrap
 from pathlib import Path
 
 import pytest

@@ -1,8 +1,8 @@
-"""The search and asset hooks import small modules only.
+"""The plugin's search and theme parts import small modules only.
 
 benchmarks/run.py compares our build with plain MkDocs running the same search and
-asset hooks; if those hooks pulled in the content model, the plain build would pay
-for part of our layer and the measured ratio would flatter us.
+theme parts (benchmarks/plain_hooks.py); if they pulled in the content model, the
+plain build would pay for part of our layer and the measured ratio would flatter us.
 """
 
 import subprocess
@@ -22,15 +22,15 @@ def modules_after_importing(*names: str) -> set[str]:
     return set(output.stdout.split())
 
 
-def test_the_search_and_asset_hooks_leave_the_content_model_and_templates_unloaded():
-    loaded = modules_after_importing("standards_site.site.search_index", "standards_site.site.build_state", "standards_site.mkdocs.asset_hooks")
+def test_the_search_and_theme_parts_leave_the_content_model_and_templates_unloaded():
+    loaded = modules_after_importing("standards_site.mkdocs.search", "standards_site.mkdocs.theme")
     assert not {"pydantic", "standards_site.framework.model", "standards_site.site.content", "standards_site.core.rendering"} & loaded
 
 
 def test_the_sites_macros_module_hands_mkdocs_macros_the_generators_macros():
     import macros
-    from standards_site.macros import define_env
 
     names = []
-    macros.define_env(type("Env", (), {"macro": lambda self, f, name=None: names.append(name or f.__name__), "variables": {}, "conf": {}})())
+    macros.define_env(type("Env", (), {"macro": lambda self, f, name=None: names.append(name or f.__name__), "variables": {},
+                                  "conf": {"plugins": {"standards-site": object()}}})())
     assert names, "macros/__init__.py registers no macros"

@@ -1,6 +1,6 @@
 /* Site search on Pagefind's JavaScript API (https://pagefind.app/docs/api/).
  *
- * The markup is overrides/partials/site-search.html, styled by Material's own search
+ * The markup is standards_site/mkdocs/theme/partials/site-search.html, styled by Material's own search
  * classes. Nothing is downloaded until someone starts to search: the first focus of
  * the field (or a shortcut) imports pagefind.js, which then fetches only the index
  * chunks for the words typed and one small fragment per result shown.

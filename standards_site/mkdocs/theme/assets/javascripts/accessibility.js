@@ -1,6 +1,6 @@
 /* Accessibility fixes to Material for MkDocs 9.8.1 that templates and CSS cannot make,
  * because Material builds the elements concerned in its JavaScript. Each fix is checked
- * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). overrides/main.html
+ * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). the theme's main.html (standards_site/mkdocs/theme/)
  * adds this file to every page. */
 (function () {
   var NARROW = window.matchMedia("(max-width: 76.2344em)");

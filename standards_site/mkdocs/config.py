@@ -1,0 +1,94 @@
+"""The `standards-site` plugin's options, typed and documented (as Material's plugins do).
+
+In `mkdocs.yml`:
+
+    plugins:
+      - standards-site:
+          organisation:
+            name: Example Inspectorate of Care Services
+            short_name: EICS
+            url: https://inspectorate.example.org/
+          contact:
+            email: accessibility@inspectorate.example.org
+          content_dir: standards
+          preview: !ENV [STANDARDS_PREVIEW, false]
+          overdue_as_of: !ENV [OVERDUE_AS_OF, 2021-03-04]
+
+The environment is read only there, through MkDocs' `!ENV`, once per build.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class Flag(c.BaseConfigOption[bool]):
+    """A yes/no option that also accepts what `!ENV` gives for an environment variable.
+
+    `true`/`false`, `yes`/`no`, `1`/`0` (any case), or nothing (false).
+    """
+
+    def __init__(self, default: bool = False) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> bool:
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("", "0", "false", "no", "off"):
+            return False
+        raise base.ValidationError(f"expected true or false (or 1 or 0), found {value!r}")
+
+
+class IsoDate(c.BaseConfigOption[date]):
+    """A calendar date written YYYY-MM-DD (YAML reads it as a date, `!ENV` as text)."""
+
+    def run_validation(self, value: object) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise base.ValidationError(f"expected a date written YYYY-MM-DD, e.g. 2021-03-04, found {value!r}") from None
+
+
+class OrganisationConfig(base.Config):
+    #: The inspectorate's full name: the footer and the accessibility statement.
+    name = c.Type(str)
+    #: The name it is cited by (citation publisher, feed author); defaults to `name`.
+    short_name = c.Type(str, default="")
+    #: Its own website, linked from the footer.
+    url = c.Optional(c.URL())
+
+
+class ContactConfig(base.Config):
+    #: Where to report an accessibility problem or ask for another format.
+    email = c.Type(str, default="")
+    #: A telephone number, if there is one.
+    phone = c.Type(str, default="")
+    #: When the telephone is answered, e.g. "Monday to Friday, 9am to 5pm".
+    hours = c.Type(str, default="")
+    #: Working days within which a request is answered.
+    response_days = c.Type(int, default=5)
+
+
+class StandardsSiteConfig(base.Config):
+    #: Who publishes the site (required: there is no default inspectorate).
+    organisation = c.SubConfig(OrganisationConfig)
+    #: Who to contact about the site (the accessibility statement).
+    contact = c.SubConfig(ContactConfig)
+    #: The content folder (YAML and Markdown), relative to mkdocs.yml.
+    content_dir = c.Type(str, default="standards")
+    #: Include drafts (editions, guides, statements). Never in a published build.
+    preview = Flag(default=False)
+    #: The date action-plan target dates are judged overdue against (default 2021-03-04).
+    overdue_as_of = c.Optional(IsoDate())
+    #: Site search with Pagefind, run over the built site. `false` leaves search to the
+    #: theme: Material's own search box shows if its `search` plugin is listed.
+    search = c.Type(bool, default=True)

@@ -1,0 +1,159 @@
+"""The `standards-site` MkDocs plugin, kept thin: load, generate, hand to MkDocs, report.
+
+Registered by entry point (`mkdocs.plugins` in pyproject.toml) and listed under
+`plugins:` in mkdocs.yml, before `macros`. Options: `config.StandardsSiteConfig`.
+Everything it calls is plain Python that knows nothing of MkDocs; what one build
+knows lives on the instance (`self.build`), never in module globals.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from pathlib import Path
+from typing import Optional
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from standards_site.mkdocs.config import StandardsSiteConfig
+from standards_site.mkdocs.search import SiteSearch
+from standards_site.mkdocs.theme import ThemeParts
+from standards_site.site.build_state import BuildState
+from standards_site.site.settings import Contact, Organisation, SiteSettings
+
+log = logging.getLogger("mkdocs.plugins.standards-site")
+
+# pymdownx.tabbed gives content tabs their ids after MkDocs has collected a page's
+# anchors (mkdocs/mkdocs#3690): see on_page_content.
+_TAB_INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')
+
+
+class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.build: Optional[BuildState] = None
+        self.settings = SiteSettings()
+        self.theme = ThemeParts()
+        self.search: Optional[SiteSearch] = None
+        self._command = "build"
+        self._site_dir = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+        self.search = SiteSearch(serving=command == "serve")
+
+    @event_priority(100)  # before mkdocs-macros and mkdocs-redirects read the configuration
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Imported here: loading the content model (pydantic, templates) is the slow part
+        # of starting up, and `mkdocs --help` or a config error should not pay for it.
+        from standards_site.core.errors import ContentErrors
+        from standards_site.framework.history_pages import current_redirects
+        from standards_site.site.content import load_content
+        from standards_site.site.publishing import published_content
+
+        content_root = Path(config.config_file_path).parent / self.config.content_dir
+        if str(content_root) not in config.watch:   # `mkdocs serve` rebuilds when the content changes
+            config.watch.append(str(content_root))
+        self.settings = self._settings(config)
+        if self.settings.preview:
+            log.info("preview is on (STANDARDS_PREVIEW): draft content is included. Never publish this build.")
+        try:
+            content = load_content(content_root)
+        except ContentErrors as errors:
+            raise PluginError(errors.report()) from None
+        self.build = BuildState(published_content(content, self.settings))
+        self._add_redirects(config, current_redirects(self.build.framework))
+        self.theme.configure(config, search=self.config.search)
+        return config
+
+    def _settings(self, config: MkDocsConfig) -> SiteSettings:
+        organisation, contact = self.config.organisation, self.config.contact
+        return SiteSettings(
+            site_url=config.site_url or "",
+            preview=self.config.preview,
+            organisation=Organisation(organisation.name, organisation.short_name or organisation.name,
+                                      organisation.url or ""),
+            contact=Contact(contact.email, contact.phone, contact.hours, contact.response_days),
+            **({"overdue_as_of": self.config.overdue_as_of} if self.config.overdue_as_of else {}),
+        )
+
+    @staticmethod
+    def _add_redirects(config: MkDocsConfig, maps: dict[str, str]) -> None:
+        """`/standards/current/<id>/` and moved standards, handed to mkdocs-redirects."""
+        plugin = config.plugins.get("redirects")
+        if plugin is None:
+            if maps:
+                raise PluginError("mkdocs.yml must list the 'redirects' plugin: current-edition URLs need it")
+            return
+        plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **maps}
+
+    @event_priority(-100)  # after every plugin has had its say on the configuration
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._site_dir = config.site_dir
+        self.build.unresolved.clear()
+        if self.config.search:
+            # Tells partials/site-search.html whether there is a second bundle to search.
+            config.extra["search_archive"] = self.search.start_build(self.build.framework)
+
+    @event_priority(100)  # before other plugins (redirects, search) look at the files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        from standards_site.site.generated import generated_files
+
+        for src_uri, text in generated_files(self.build.content).items():
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None and not existing.generated_by:
+                raise PluginError(
+                    f"docs/{src_uri} is hand-written, but that page is generated from "
+                    f"{self.config.content_dir}/: remove the file (edit the YAML instead)"
+                )
+            files.append(File.generated(config, src_uri, content=text))
+        self.theme.add_bundles(files, config)
+        if self.config.search:
+            self.search.drop_material_search(files)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # The theme's templates (footer, accessibility statement) read the identity from here.
+        env.globals["standards_site"] = self.settings
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Explain the glossary's abbreviations in place on every page (the `abbr` extension)."""
+        return markdown + "\n\n" + self.build.abbreviations
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Register content-tab ids as anchors, so links to `#good` are validated, not flagged."""
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(_TAB_INPUT_ID.findall(html))
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return self.search.mark(output, page) if self.config.search else output
+
+    @event_priority(-100)  # last: index the site once every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.build.unresolved:
+            raise PluginError(self.build.unresolved_report())
+        if self.config.search:
+            self.search.index(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Leave no half-written site behind a failed `mkdocs build`.
+
+        A failure before `on_pre_build` (invalid content) happens before MkDocs
+        touches the output folder, so a previous complete site is kept.
+        """
+        if self._command == "build" and self._site_dir and Path(self._site_dir).exists():
+            shutil.rmtree(self._site_dir)
+            log.info("Removed the partly written output folder %s", self._site_dir)
+
+    def on_shutdown(self) -> None:
+        if self.search is not None:
+            self.search.finish()

@@ -1,0 +1,67 @@
+"""How one build publishes the content: the site's address, drafts, dates and identity.
+
+Filled in from the `standards-site` plugin's options in `mkdocs.yml` (and so from the
+environment, through `!ENV`, once); plain data, so that page generation never reads
+the environment and `standards-site generate` can make the same pages without MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+#: The default "overdue as of" date of action-plan trackers: 4 March 2021, one year after
+#: the first action plan of this repository's site was submitted. Fixed, so that a rebuild
+#: of the same content gives the same page.
+DEFAULT_OVERDUE_AS_OF = date(2021, 3, 4)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The inspectorate that publishes the site.
+
+    Attributes:
+        name: Its full name, as in the footer and the accessibility statement.
+        short_name: The name it is cited by (citation publisher, feed author).
+        url: Its own website, linked from the footer ("" for none).
+    """
+
+    name: str = ""
+    short_name: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    """Who to contact about the site, as the accessibility statement says.
+
+    Attributes:
+        email: Address for accessibility problems and requests.
+        phone: Telephone number ("" for none).
+        hours: When the telephone is answered ("" for none).
+        response_days: Working days within which a request is answered.
+    """
+
+    email: str = ""
+    phone: str = ""
+    hours: str = ""
+    response_days: int = 5
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Everything a build decides that is not content.
+
+    Attributes:
+        site_url: The public address of the site, for absolute URLs ("" when unknown).
+        preview: Include drafts (editions, guides, statements). Never for a published build.
+        overdue_as_of: The date against which action-plan target dates are judged overdue.
+        organisation: Who publishes the site.
+        contact: Who to contact about it.
+    """
+
+    site_url: str = ""
+    preview: bool = False
+    overdue_as_of: date = DEFAULT_OVERDUE_AS_OF
+    organisation: Organisation = field(default_factory=Organisation)
+    contact: Contact = field(default_factory=Contact)
