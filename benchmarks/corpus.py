@@ -45,7 +45,8 @@ WORDS = (
     "wellbeing accountability performance review strategy communication management "
     "appraisal induction mentoring volunteers courts sentencing interventions protocols"
 ).split()
-LEVELS = ["outstanding", "good", "requires_improvement", "inadequate"]
+LEVELS = ["outstanding", "good", "requires-improvement", "inadequate"]
+RATING_SCALE = [{"id": level, "label": level.replace("-", " ").capitalize()} for level in LEVELS]
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -85,6 +86,7 @@ def write_standards(root: Path, standards: int, editions_count: int = EDITIONS, 
             "published": f"{edition_id}-03",
             "status": "current" if index == 0 else "superseded",
             "source": {"title": "Synthetic benchmark corpus", "publisher": "Benchmark", "date": edition_id},
+            "rating_scale": RATING_SCALE,
             # Editions are listed newest first: each supersedes the next older one.
             **({"supersedes": editions[index + 1][0]} if index + 1 < len(editions) else {}),
             "preamble": [paragraph(rng)],

@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from standards_site.core import urls
 from standards_site.framework.editions import UnknownReference
-from standards_site.framework.model import RatingLevel
 from standards_site.core.rendering import md_escape, render
 from standards_site.site.build_state import BuildState
 
@@ -56,54 +55,47 @@ def define_env(env: Any) -> None:
         return list(state().framework.edition().standards)
 
     @env.macro
-    def rating(level: str) -> str:
-        """A rating label, e.g. `rating("good")`."""
-        return _rating(state(), current_page(), level)
+    def rating(level: str, edition: Optional[str] = None) -> str:
+        """A rating label from an edition's scale (default: the current edition), e.g. `rating("good")`."""
+        return _rating(state(), current_page(), level, edition)
 
 
 def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
     try:
+        found = state.framework.edition(edition)
         standard = state.framework.standard(str(standard_id), edition)
-        edition_id = state.framework.edition(edition).id
-        rating_level = RatingLevel.parse(level) if level else None
-    except (UnknownReference, ValueError) as problem:
-        return _unresolved(state, page, f"standard_link({standard_id!r})", _reason(problem, level))
-    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
+        rating_level = found.level(level) if level else None
+    except UnknownReference as problem:
+        return _unresolved(state, page, f"standard_link({standard_id!r})", str(problem))
+    target = urls.relative_link(page, urls.standard_page(found.id, standard.id))
     text = f"{standard.id} {standard.title}"
     if rating_level:
-        target += f"#{rating_level.value}"
+        target += f"#{rating_level.id}"
         text += f": {rating_level.label}"
     return f"[{md_escape(text)}]({target})"
 
 
 def _characteristics_table(state: BuildState, page: str, standard_id: Any, edition: Optional[str]) -> str:
     try:
+        found = state.framework.edition(edition)
         standard = state.framework.standard(str(standard_id), edition)
-        edition_id = state.framework.edition(edition).id
     except UnknownReference as problem:
         return _unresolved(state, page, f"characteristics_table({standard_id!r})", str(problem))
-    target = urls.relative_link(page, urls.standard_page(edition_id, standard.id))
+    target = urls.relative_link(page, urls.standard_page(found.id, standard.id))
     return render(
         "framework/characteristics_table.md.j2",
         standard=standard,
-        rows=[(level, characteristic, Markup(f"{target}#{level.value}"))
-              for level, characteristic in standard.characteristics.by_level()],
+        rows=[(level, characteristic, Markup(f"{target}#{level.id}"))
+              for level, characteristic in found.characteristics(standard)],
     )
 
 
-def _rating(state: BuildState, page: str, level: str) -> str:
+def _rating(state: BuildState, page: str, level: str, edition: Optional[str] = None) -> str:
     try:
-        parsed = RatingLevel.parse(str(level))
-    except ValueError as problem:
-        return _unresolved(state, page, f"rating({level!r})", _reason(problem, level))
-    return render("framework/rating.html.j2", level=parsed).strip()
-
-
-def _reason(problem: Exception, level: Optional[str]) -> str:
-    if isinstance(problem, ValueError) and not isinstance(problem, UnknownReference):
-        allowed = ", ".join(f"'{lvl.value}'" for lvl in RatingLevel)
-        return f"'{level}' is not a rating level: expected one of {allowed}"
-    return str(problem)
+        found = state.framework.edition(edition).level(str(level))
+    except UnknownReference as problem:
+        return _unresolved(state, page, f"rating({level!r})", str(problem))
+    return render("framework/rating.html.j2", level=found).strip()
 
 
 def _unresolved(state: BuildState, page: str, call: str, reason: str) -> str:

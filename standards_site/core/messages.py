@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any, Optional
 
 from pydantic import BaseModel
 
-from standards_site.framework.model import URL_SAFE_ID
+from standards_site.core.suggest import unknown
+from standards_site.core.types import LEVEL_ID, URL_SAFE_ID
 from standards_site.core.yaml_source import FieldPath, YamlSyntaxError, read_yaml
 
 
@@ -30,6 +30,9 @@ def explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
     if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == URL_SAFE_ID:
         return (f"'{found}' is not a URL-safe id: use lower-case letters, digits, dots and "
                 f"hyphens, starting with a letter or digit")
+    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == LEVEL_ID:
+        return (f"'{found}' is not a rating level id: use lower-case letters, digits and single "
+                f"hyphens, starting with a letter (e.g. requires-improvement)")
     if kind == "string_pattern_mismatch":
         return f"'{found}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "enum":
@@ -39,6 +42,8 @@ def explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
         return f"expected a list, found {describe(found)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of fields, found {describe(found)}"
+    if kind == "too_short" and detail.get("ctx", {}).get("min_length", 1) > 1:
+        return f"needs at least {detail['ctx']['min_length']} entries, found {detail['ctx'].get('actual_length')}"
     if kind == "too_short":
         return "must not be empty"
     return detail["msg"]
@@ -48,18 +53,15 @@ def _unknown_field(model: type[BaseModel], location: FieldPath) -> str:
     allowed = _fields_at(model, location[:-1])
     name = str(location[-1])
     message = f"unknown field '{name}'"
-    guesses = difflib.get_close_matches(name, allowed, n=1)
-    if guesses:
-        return f"{message}; did you mean '{guesses[0]}'?"
-    return f"{message}; expected one of: {', '.join(allowed)}"
+    return unknown(message, name, allowed, otherwise=f"{message}; expected one of: {', '.join(allowed)}")
 
 
 def _fields_at(model: type[BaseModel], path: FieldPath) -> list[str]:
     """The field names allowed at `path` inside `model` (list indexes are skipped)."""
     current: Any = model
     for step in path:
-        if isinstance(step, int):
-            continue
+        if isinstance(step, int) or step not in current.model_fields:
+            continue   # a list index, or a key of a mapping such as `characteristics`
         annotation = current.model_fields[step].annotation
         current = _model_in(annotation)
         if current is None:

@@ -11,6 +11,11 @@ import posixpath
 
 FRAMEWORK_HOME = "standards/index.md"
 
+#: The section anchors of a standard page. A rating level's id is an anchor on the same
+#: page (`#good`), so no level may take one of these.
+STANDARD_PAGE_ANCHORS = ("statement", "key-questions", "characteristics", "recommendations",
+                         "related-guidance", "cite", "compare")
+
 
 def edition_page(edition_id: str) -> str:
     """`standards/2018/index.md`"""

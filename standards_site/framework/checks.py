@@ -20,10 +20,10 @@ The rules, and why:
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Callable, Optional
 
+from standards_site.core.suggest import unknown
 from standards_site.framework.crosswalk import CONTINUED, Crosswalk, chain, crosswalk
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.core.messages import dotted, line_in_file
@@ -199,8 +199,4 @@ class _Checker:
                            f"/standards/current/{standard_id}/ already leads elsewhere; choose a new id")
 
 
-def _unknown(message: str, wanted: str, known) -> str:
-    guesses = difflib.get_close_matches(wanted, list(known), n=1)
-    if guesses:
-        return f"{message}; did you mean '{guesses[0]}'?"
-    return f"{message} (known: {', '.join(known) or 'none'})"
+_unknown = unknown

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from standards_site.framework.model import Domain, Edition, EditionStatus, Standard
+from standards_site.core.suggest import unknown
+from standards_site.framework.model import (
+    Characteristic, Domain, Edition, EditionStatus, LevelDescriptor, RatingLevel, Standard,
+)
 
 
 class UnknownReference(LookupError):
@@ -33,6 +36,35 @@ class FrameworkEdition:
 
     def domain_of(self, standard: Standard) -> Domain:
         return next(domain for domain in self.edition.domains if domain.id == standard.domain)
+
+    @property
+    def rating_scale(self) -> list[RatingLevel]:
+        """The edition's rating levels, best first."""
+        return self.edition.rating_scale
+
+    def characteristics(self, standard: Standard) -> list[tuple[RatingLevel, Characteristic]]:
+        """Each level of the scale, in order, with the standard's characteristic for it."""
+        return [(level, standard.characteristics[level.id]) for level in self.rating_scale]
+
+    def level_descriptors(self) -> list[tuple[RatingLevel, LevelDescriptor]]:
+        """The overall descriptors the edition gives, in scale order."""
+        given = self.edition.level_descriptors
+        return [(level, given[level.id]) for level in self.rating_scale if level.id in given]
+
+    def level(self, text: str) -> RatingLevel:
+        """The level written as its id or its label, in any case: `Requires improvement`."""
+        wanted = re.sub(r"[\s_]+", "-", str(text).strip().lower())
+        for level in self.rating_scale:
+            if wanted in (level.id, re.sub(r"\s+", "-", level.label.lower())):
+                return level
+        raise UnknownReference(
+            _unknown("rating level", str(text), [level.id for level in self.rating_scale],
+                     f" in the rating scale of edition {self.id}")
+        )
+
+    def same_scale(self, other: "FrameworkEdition") -> bool:
+        """True when both editions rate on the same levels, in the same order."""
+        return [level.id for level in self.rating_scale] == [level.id for level in other.rating_scale]
 
 
 @dataclass(frozen=True)
@@ -71,9 +103,5 @@ class Framework:
         return edition.standards[standard_id]
 
 
-def _unknown(kind: str, wanted: str, known: dict, scope: str = "") -> str:
-    message = f"there is no {kind} '{wanted}'{scope}"
-    guesses = difflib.get_close_matches(wanted, list(known), n=1)
-    if guesses:
-        return f"{message}; did you mean '{guesses[0]}'?"
-    return f"{message} (known: {', '.join(known) or 'none'})"
+def _unknown(kind: str, wanted: str, known, scope: str = "") -> str:
+    return unknown(f"there is no {kind} '{wanted}'{scope}", wanted, known)

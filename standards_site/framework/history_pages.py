@@ -171,7 +171,7 @@ def compare_page(framework: Framework, edition: FrameworkEdition, standard: Stan
         old = standard if forward else older.standards[item.target_id]
         new = newer.standards[item.target_id] if forward else standard
         if (id(old), id(new)) not in diffs:
-            diffs[id(old), id(new)] = diff_blocks(old, new)
+            diffs[id(old), id(new)] = diff_blocks(older, old, newer, new)
         pairs.append({
             "old": old, "new": new, "anchor": f"{old.id}-{new.id}".replace(".", "-"),
             "how": item.how, "reason": "; ".join(s.reason for s in item.steps if s.reason),
@@ -182,23 +182,43 @@ def compare_page(framework: Framework, edition: FrameworkEdition, standard: Stan
     return render(
         "framework/compare.md.j2", edition=edition.edition, standard=standard, other=other.edition,
         older=older.edition, newer=newer.edition, pairs=pairs,
+        scales_differ=not older.same_scale(newer),
         back_link=urls.relative_link(here, urls.standard_page(edition.id, standard.id)),
         crosswalk_link=urls.relative_link(here, _crosswalk_for(older, newer)),
     )
 
 
-def diff_blocks(old: Standard, new: Standard) -> list[DiffBlock]:
-    """Title, statement and each rating level, old against new, word by word."""
+def diff_blocks(older: FrameworkEdition, old: Standard, newer: FrameworkEdition, new: Standard) -> list[DiffBlock]:
+    """Title, statement and each rating level, old against new, word by word.
+
+    Levels are matched by id. When the two scales differ, a level found in one
+    edition only is compared with nothing: all removed, or all added, and its
+    heading says which edition has it.
+    """
     texts = [("title", "Title", [old.title], [new.title]),
              ("statement", "The standard", [old.statement], [new.statement])]
-    for (level, before), (_, after) in zip(old.characteristics.by_level(), new.characteristics.by_level()):
-        texts.append((level.value, level.label, [before.summary, *before.paragraphs],
-                      [after.summary, *after.paragraphs]))
+    before = {level.id: (level, c) for level, c in older.characteristics(old)}
+    after = {level.id: (level, c) for level, c in newer.characteristics(new)}
+    for level_id in [*after, *(level_id for level_id in before if level_id not in after)]:
+        level = (after.get(level_id) or before[level_id])[0]
+        heading = level.label
+        if level_id not in before:
+            heading += f" (only in the {newer.id} edition)"
+        elif level_id not in after:
+            heading += f" (only in the {older.id} edition)"
+        texts.append((level_id, heading, _texts(before.get(level_id)), _texts(after.get(level_id))))
     blocks = []
     for key, heading, before, after in texts:
         diff = word_diff(before, after)
         blocks.append(DiffBlock(key, heading, diff.paragraphs, diff.stats.unchanged))
     return blocks
+
+
+def _texts(level_and_characteristic) -> list[str]:
+    if level_and_characteristic is None:
+        return []
+    characteristic = level_and_characteristic[1]
+    return [characteristic.summary, *characteristic.paragraphs]
 
 
 def _crosswalk_for(older: FrameworkEdition, newer: FrameworkEdition) -> str:

@@ -7,14 +7,15 @@ standards naming their domain) are resolved once everything is known.
 
 from __future__ import annotations
 
-import difflib
 from collections import Counter
 from pathlib import Path
 from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from standards_site.core.suggest import unknown
 from standards_site.framework.checks import check_editions
+from standards_site.core import urls
 from standards_site.core.errors import ContentError, ContentErrors, display_path
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.core.messages import describe, dotted, explain, line_in_file
@@ -113,7 +114,8 @@ class _Loader:
     def record_validation_error(
         self, path: Path, document: YamlDocument, model: type[BaseModel], detail: dict
     ) -> None:
-        location = tuple(detail["loc"])
+        # pydantic places an invalid mapping key at (..., key, "[key]"): the key's own line.
+        location = tuple(step for step in detail["loc"] if step != "[key]")
         message = explain(detail, model, location)
         self.error(path, document.line_of(location), dotted(location), message)
 
@@ -137,6 +139,10 @@ class _Loader:
             by_id[standard.id] = standard
             files[standard.id] = path
         self.check_key_questions(edition, standards)
+        scale_ok = self.check_rating_scale(edition_file, document, edition)
+        for path, standard in standards:
+            if scale_ok:
+                self.check_characteristics(path, standard, edition)
 
         domain_counts = Counter(domain.id for domain in edition.domains)
         listed: dict[str, str] = {}
@@ -186,6 +192,52 @@ class _Loader:
                     )
                 seen[question.id] = path
 
+    def check_rating_scale(self, edition_file: Path, document: YamlDocument, edition: Edition) -> bool:
+        """Level ids are unique and free for use as anchors; descriptors name levels of the scale."""
+        ok = True
+        seen: dict[str, None] = {}   # in scale order, for the messages
+        for index, level in enumerate(edition.rating_scale):
+            location = ("rating_scale", index, "id")
+            problem = None
+            if level.id in seen:
+                problem = f"duplicate rating level id '{level.id}': each level needs its own id"
+            elif level.id in urls.STANDARD_PAGE_ANCHORS:
+                problem = (f"'{level.id}' is reserved: it is the anchor of a section of every standard page "
+                           f"(#{level.id}); choose another id for this level")
+            if problem:
+                self.error(edition_file, document.line_of(location), dotted(location), problem)
+                ok = False
+            seen[level.id] = None
+        for level_id in edition.level_descriptors:
+            if level_id not in seen:
+                location = ("level_descriptors", level_id)
+                self.error(edition_file, document.line_of(location), dotted(location),
+                           unknown(f"'{level_id}' is not a level of this edition's rating_scale", level_id, seen))
+        return ok
+
+    def check_characteristics(self, path: Path, standard: Standard, edition: Edition) -> None:
+        """Every level of the scale has a characteristic, and no other level does."""
+        scale = [level.id for level in edition.rating_scale]
+        document = _LazyLines(path)   # read again only if there is a problem to place
+        for level_id in standard.characteristics:
+            if level_id not in scale:
+                location = ("characteristics", level_id)
+                self.error(path, document.line_of(location), dotted(location),
+                           unknown(f"'{level_id}' is not a level of the rating_scale of edition {edition.id}",
+                                   level_id, scale))
+        missing = [level_id for level_id in scale if level_id not in standard.characteristics]
+        if missing:
+            self.error(path, document.line_of(("characteristics",)), "characteristics",
+                       f"no characteristic for {', '.join(repr(m) for m in missing)}: every level of the "
+                       f"rating_scale of edition {edition.id} needs one ({', '.join(scale)})")
+        clashes = [question.id for question in standard.key_questions if question.id in scale]
+        for index, question in enumerate(standard.key_questions):
+            if question.id in clashes:
+                location = ("key_questions", index, "id")
+                self.error(path, document.line_of(location), dotted(location),
+                           f"key question id '{question.id}' is also a rating level id: both are anchors "
+                           "on the standard page, so choose another")
+
     def check_name_matches_id(self, path: Path, declared: str, name: str, kind: str) -> None:
         if declared != name:
             self.error(
@@ -206,9 +258,17 @@ class _Loader:
         self.errors.append(ContentError(display_path(path, self.root), line, field, message))
 
 
+class _LazyLines:
+    """`line_of` for a file that is parsed again only when a line is asked for."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def line_of(self, location: tuple) -> Optional[int]:
+        return line_in_file(self.path, location)
+
+
 def _no_such_standard(standard_id: str, edition_id: str, known: dict) -> str:
     message = f"standard '{standard_id}' does not exist in edition {edition_id}"
-    guesses = difflib.get_close_matches(standard_id, list(known), n=1)
-    if guesses:
-        return f"{message}; did you mean '{guesses[0]}'?"
-    return f"{message}: add standards/{standard_id}.yml or remove it from the list"
+    return unknown(message, standard_id, known,
+                   otherwise=f"{message}: add standards/{standard_id}.yml or remove it from the list")

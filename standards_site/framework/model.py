@@ -7,63 +7,33 @@ from these classes (`standards-site schema`), so the two cannot drift apart.
 
 from __future__ import annotations
 
-import re
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import Field
 
-#: An id that is safe in a URL path segment and stable for citation: lower-case
-#: letters, digits, dots and hyphens, starting with a letter or digit.
-URL_SAFE_ID = r"^[a-z0-9][a-z0-9.\-]*$"
-
-Id = Annotated[str, StringConstraints(pattern=URL_SAFE_ID, max_length=40)]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-#: A publication date at the precision the source gives: `2018`, `2018-03` or `2018-03-14`.
-PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+from standards_site.core.types import Id, LevelId, PartialDate, Strict, Text
 
 
-class Strict(BaseModel):
-    """Base for every content type: unknown fields are errors and values are immutable.
+class RatingLevel(Strict):
+    """One level of an edition's rating scale.
 
-    pydantic's default (lax) mode never turns a YAML number into text, so `id: 1.2`
-    is reported rather than silently becoming `"1.2"`.
+    Example (in `edition.yml`):
+        ```yaml
+        rating_scale:
+          - {id: outstanding, label: Outstanding}
+          - {id: requires-improvement, label: Requires improvement}
+        ```
+
+    Attributes:
+        id: The level's key under `characteristics:` and `level_descriptors:`, and its
+            anchor on a standard page (`#requires-improvement`): providers link to it,
+            so it never changes once published.
+        label: How the level is written on the page.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class LabelledEnum(str, Enum):
-    """An enum whose value is a stable, URL-safe key (`partly-agreed`) and whose
-    label is how people write it (`Partly agreed`)."""
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("-", " ").capitalize()
-
-
-class RatingLevel(LabelledEnum):
-    """The four rating levels, in order from best to worst.
-
-    The value is the level's anchor on a standard page (`#requires-improvement`)
-    and never changes: providers link to it.
-    """
-
-    OUTSTANDING = "outstanding"
-    GOOD = "good"
-    REQUIRES_IMPROVEMENT = "requires-improvement"
-    INADEQUATE = "inadequate"
-
-    @property
-    def field_name(self) -> str:
-        """The key used for the level in YAML: `requires_improvement`."""
-        return self.value.replace("-", "_")
-
-    @classmethod
-    def parse(cls, text: str) -> "RatingLevel":
-        """Accept the anchor, the YAML key or the label: `Requires improvement` -> REQUIRES_IMPROVEMENT."""
-        key = re.sub(r"[\s_]+", "-", text.strip().lower())
-        return cls(key)
+    id: LevelId
+    label: Text
 
 
 class EditionStatus(str, Enum):
@@ -150,20 +120,6 @@ class LevelDescriptor(Strict):
     items: list[Text] = Field(min_length=1)
 
 
-class LevelDescriptors(Strict):
-    """Overall descriptors, one optional entry per rating level (the 2018 source gives two)."""
-
-    outstanding: Optional[LevelDescriptor] = None
-    good: Optional[LevelDescriptor] = None
-    requires_improvement: Optional[LevelDescriptor] = None
-    inadequate: Optional[LevelDescriptor] = None
-
-    def present(self) -> list[tuple[RatingLevel, LevelDescriptor]]:
-        """The descriptors given, in rating order."""
-        pairs = [(level, getattr(self, level.field_name)) for level in RatingLevel]
-        return [(level, descriptor) for level, descriptor in pairs if descriptor is not None]
-
-
 class Domain(Strict):
     """A group of standards. `standards` lists the ids of its standards in reading order."""
 
@@ -182,7 +138,8 @@ class Edition(Strict):
         status: `draft`, `current`, `superseded` or `withdrawn`.
         source: The document the text was transcribed from.
         preamble: Introductory paragraphs, in order.
-        level_descriptors: The overall descriptors of rating levels.
+        rating_scale: The edition's rating levels, best first (at least two).
+        level_descriptors: Overall descriptors of some rating levels, keyed by level id.
         domains: The domains, in order, each listing its standards.
         supersedes: The id of the edition this one replaces, if any. Each edition is
             superseded by at most one other, so editions form a single line.
@@ -195,7 +152,8 @@ class Edition(Strict):
     status: EditionStatus
     source: SourceDocument
     preamble: list[Text] = Field(default_factory=list)
-    level_descriptors: LevelDescriptors = Field(default_factory=LevelDescriptors)
+    rating_scale: list[RatingLevel] = Field(min_length=2)
+    level_descriptors: dict[LevelId, LevelDescriptor] = Field(default_factory=dict)
     domains: list[Domain] = Field(min_length=1)
     supersedes: Optional[Id] = None
     retired: list[RetiredStandard] = Field(default_factory=list)
@@ -206,19 +164,6 @@ class Characteristic(Strict):
 
     summary: Text
     paragraphs: list[Text] = Field(min_length=1)
-
-
-class Characteristics(Strict):
-    """The rating characteristics of a standard. All four levels are required."""
-
-    outstanding: Characteristic
-    good: Characteristic
-    requires_improvement: Characteristic
-    inadequate: Characteristic
-
-    def by_level(self) -> list[tuple[RatingLevel, Characteristic]]:
-        """The four levels in rating order, each with its characteristic."""
-        return [(level, getattr(self, level.field_name)) for level in RatingLevel]
 
 
 class KeyQuestion(Strict):
@@ -238,10 +183,10 @@ class Standard(Strict):
         domain: "1"
         title: Staff
         statement: Staff within the organisation are empowered to ...
-        characteristics:
+        characteristics:        # one entry per level of the edition's rating_scale
           outstanding: {summary: ..., paragraphs: [...]}
           good: ...
-          requires_improvement: ...
+          requires-improvement: ...
           inadequate: ...
         ```
     """
@@ -251,6 +196,8 @@ class Standard(Strict):
     title: Text
     statement: Text
     key_questions: list[KeyQuestion] = Field(default_factory=list)
-    characteristics: Characteristics
+    #: The characteristic of every level of the edition's scale, keyed by level id
+    #: (checked against the scale once the edition is loaded).
+    characteristics: dict[LevelId, Characteristic] = Field(min_length=1)
     #: What this standard replaces in the edition this edition supersedes (see `Replacement`).
     replaces: list[Replacement] = Field(default_factory=list)

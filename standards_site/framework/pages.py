@@ -17,7 +17,7 @@ from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.library.pages import library_pages, related_guidance
-from standards_site.framework.model import RatingLevel, Standard
+from standards_site.framework.model import Standard
 from standards_site.core.rendering import render
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July",
@@ -55,7 +55,7 @@ def framework_home(framework: Framework) -> str:
     current = framework.current
     return render(
         "framework/framework_home.md.j2",
-        levels_sentence=_levels_sentence(),
+        scale=_scale_in_words(current or next(iter(framework.editions.values()))),
         current=current,
         current_domains=_domains_with_links(current, here) if current else [],
         editions=[
@@ -73,7 +73,7 @@ def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = Non
         notices=[Markup(notice) for notice in notices if notice],
         edition=edition.edition,
         published=human_date(edition.edition.published),
-        descriptors=edition.edition.level_descriptors.present(),
+        descriptors=edition.level_descriptors(),
         domains=_domains_with_links(edition, urls.edition_page(edition.id)),
     )
 
@@ -99,7 +99,7 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         edition=edition.edition,
         domain=edition.domain_of(standard),
         standard=standard,
-        characteristics=standard.characteristics.by_level(),
+        characteristics=edition.characteristics(standard),
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],
@@ -118,9 +118,14 @@ def human_date(partial: str) -> str:
     return f"{int(parts[2])} {month} {parts[0]}"
 
 
-def _levels_sentence() -> str:
-    labels = [level.label for level in RatingLevel]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _scale_in_words(edition: FrameworkEdition) -> tuple[str, str]:
+    """(`four`, `Outstanding, Good, Requires improvement and Inadequate`), from the scale."""
+    labels = [level.label for level in edition.rating_scale]
+    count = _NUMBERS[len(labels) - 2] if len(labels) - 2 < len(_NUMBERS) else str(len(labels))
+    return count, ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
 def _domains_with_links(edition: FrameworkEdition, here: str) -> list:

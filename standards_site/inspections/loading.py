@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Optional
 
 from standards_site.core.errors import ContentError, ContentErrors, display_path
+from standards_site.core.messages import dotted
+from standards_site.core.suggest import unknown
 from standards_site.framework.editions import Framework, UnknownReference
 from standards_site.inspections.model import Action, ActionPlan, Inspection, Organisation, Recommendation, Response
 from standards_site.framework.loading import _Loader as _ModelLoader  # its YAML-to-model validation and error wording
-from standards_site.framework.model import RatingLevel
 from standards_site.inspections.target_dates import TargetReading, UnreadableTarget, read_target
 from standards_site.core.yaml_source import YamlSyntaxError, read_yaml
 
@@ -193,6 +194,18 @@ class _InspectionLoader(_ModelLoader):
         except UnknownReference as problem:
             self.error(path, lines(location), field_name, str(problem))
 
+    def check_levels(self, path: Path, lines: "_Lines", where: tuple, counts: dict[str, int],
+                     edition_id: str) -> None:
+        assert self.framework is not None
+        edition = self.framework.edition(edition_id)
+        scale = [level.id for level in edition.rating_scale]
+        for level_id in counts:
+            if level_id not in scale:
+                location = where + ("counts", level_id)
+                self.error(path, lines(location), dotted(location),
+                           unknown(f"'{level_id}' is not a level of the rating_scale of edition {edition_id}",
+                                   level_id, scale))
+
     def check_ratings(self, path: Path, lines: "_Lines", inspection: Inspection, edition_ok: bool) -> None:
         ratings = inspection.ratings
         assert ratings is not None
@@ -207,7 +220,9 @@ class _InspectionLoader(_ModelLoader):
             if edition_ok:
                 self.check_standard(path, lines, where + ("standard",), f"{field_name}.standard",
                                     rating.standard, inspection.framework_edition)
-            total = sum(getattr(rating, level.field_name) or 0 for level in RatingLevel)
+            if edition_ok:
+                self.check_levels(path, lines, where, rating.counts, inspection.framework_edition)
+            total = sum(rating.counts.values())
             if total > ratings.units:
                 self.error(path, lines(where), field_name,
                            f"the counts add up to {total}, more than the {ratings.units} units rated "

@@ -16,9 +16,10 @@ from __future__ import annotations
 from enum import Enum
 from typing import Optional
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, NonNegativeInt, PositiveInt
 
-from standards_site.framework.model import Id, LabelledEnum, PartialDate, SourceDocument, Strict, Text
+from standards_site.core.types import Id, LabelledEnum, LevelId, PartialDate, Strict, Text
+from standards_site.framework.model import SourceDocument
 
 
 class InspectionKind(str, Enum):
@@ -66,15 +67,14 @@ class StatedRating(Strict):
 
     Attributes:
         standard: The standard's id in the inspection's framework edition, e.g. `1.2`.
-        outstanding, good, requires_improvement, inadequate: How many units got the level.
+        counts: How many units got each level the statement gives, keyed by the level's id
+            in the rating scale of the inspection's framework edition: `{good: 1,
+            requires-improvement: 6}`.
         statement: The report's sentence that states the ratings, word for word.
     """
 
     standard: Id
-    outstanding: Optional[int] = Field(default=None, ge=0)
-    good: Optional[int] = Field(default=None, ge=0)
-    requires_improvement: Optional[int] = Field(default=None, ge=0)
-    inadequate: Optional[int] = Field(default=None, ge=0)
+    counts: dict[LevelId, NonNegativeInt] = Field(min_length=1)
     statement: Text
 
 

@@ -28,7 +28,7 @@ from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
 from standards_site.inspections.model import Action, Agreement, Organisation, Recommendation, Response
 from standards_site.inspections.loading import InspectionRecord, reading_of
-from standards_site.framework.model import RatingLevel, Standard
+from standards_site.framework.model import Standard
 from standards_site.core.rendering import render
 from standards_site.inspections.target_dates import TargetStatus
 
@@ -110,8 +110,7 @@ def _rating_rows(inspection, edition: FrameworkEdition, here: str) -> list:
     rows = []
     for rating in inspection.ratings.by_standard:
         standard = edition.standards[rating.standard]
-        counts = [(level, getattr(rating, level.field_name)) for level in RatingLevel]
-        given = [(level, count) for level, count in counts if count is not None]
+        given = [(level, rating.counts[level.id]) for level in edition.rating_scale if level.id in rating.counts]
         not_stated = inspection.ratings.units - sum(count for _, count in given)
         link = urls.relative_link(here, urls.standard_page(edition.id, standard.id))
         rows.append((standard, link, given, not_stated, rating.statement))

@@ -16,7 +16,6 @@ preview flag is on (the `preview` setting: `STANDARDS_PREVIEW=1`).
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Generic, Optional, TypeVar, Union
 
 from pydantic import BaseModel, ValidationError
 
+from standards_site.core.suggest import unknown
 from standards_site.core.errors import ContentError, ContentErrors, display_path
 from standards_site.framework.editions import Framework
 from standards_site.library.model import (
@@ -194,9 +194,8 @@ class _LibraryLoader:
         for index, standard_id in enumerate(meta.related_standards):
             if standard_id in current.standards:
                 continue
-            message = f"there is no standard '{standard_id}' in the current edition ({current.id})"
-            guesses = difflib.get_close_matches(standard_id, list(current.standards), n=1)
-            message += f"; did you mean '{guesses[0]}'?" if guesses else f" (known: {', '.join(current.standards)})"
+            message = unknown(f"there is no standard '{standard_id}' in the current edition ({current.id})",
+                              standard_id, current.standards)
             self.field_error(path, ("related_standards", index), message)
 
     # -- glossary and principles ----------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 from pydantic import Field, StringConstraints, model_validator
 
-from standards_site.framework.model import Id, LabelledEnum, PartialDate, Strict, Text
+from standards_site.core.types import Id, LabelledEnum, PartialDate, Strict, Text
 
 #: A tag: lower-case words joined by single hyphens, e.g. `serious-further-offences`.
 TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
@@ -71,6 +72,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self.build = BuildState(published_content(content, self.settings))
         self._add_redirects(config, current_redirects(self.build.framework))
         self.theme.configure(config, search=self.config.search)
+        if LEVEL_TABS not in config.markdown_extensions:   # tab anchors are level ids
+            config.markdown_extensions.append(LEVEL_TABS)
         return config
 
     def _settings(self, config: MkDocsConfig) -> SiteSettings:

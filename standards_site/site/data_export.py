@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
-from standards_site.framework.model import EditionStatus, RatingLevel, Standard
+from standards_site.framework.model import EditionStatus, Standard
 
 API = urls.API_ROOT
 SCHEMA_VERSION = 1
@@ -42,6 +42,13 @@ class ExportCharacteristic(_Export):
     summary: str
     paragraphs: list[str]
     url: str
+
+
+class ExportLevel(_Export):
+    """One level of an edition's rating scale, best first. `id` is its anchor on standard pages."""
+
+    id: str
+    label: str
 
 
 class ExportReplacement(_Export):
@@ -95,6 +102,7 @@ class ExportEdition(_Export):
     url: str
     source_title: str
     source_publisher: str
+    rating_scale: list[ExportLevel]
     domains: list[ExportDomain]
     retired: list[ExportRetired]
     standards: list[ExportStandard]
@@ -151,6 +159,7 @@ def export_edition(edition: FrameworkEdition, site_url: str) -> ExportEdition:
         published=meta.published, supersedes=meta.supersedes,
         url=urls.absolute_url(site_url, urls.edition_page(meta.id)),
         source_title=meta.source.title, source_publisher=meta.source.publisher,
+        rating_scale=[ExportLevel(id=level.id, label=level.label) for level in meta.rating_scale],
         domains=[ExportDomain(id=d.id, title=d.title, standards=list(d.standards)) for d in meta.domains],
         retired=[ExportRetired(id=r.id, reason=r.reason) for r in meta.retired],
         standards=[_export_standard(edition, s, site_url) for s in edition.standards.values()],
@@ -166,9 +175,9 @@ def _export_standard(edition: FrameworkEdition, standard: Standard, site_url: st
         key_questions=[ExportKeyQuestion(id=q.id, text=q.text, prompts=list(q.prompts))
                        for q in standard.key_questions],
         characteristics=[
-            ExportCharacteristic(level=level.value, label=level.label, summary=c.summary,
-                                 paragraphs=list(c.paragraphs), url=f"{url}#{level.value}")
-            for level, c in standard.characteristics.by_level()
+            ExportCharacteristic(level=level.id, label=level.label, summary=c.summary,
+                                 paragraphs=list(c.paragraphs), url=f"{url}#{level.id}")
+            for level, c in edition.characteristics(standard)
         ],
         replaces=[ExportReplacement(id=r.id, how=r.how.value, reason=r.reason) for r in standard.replaces],
     )
@@ -186,12 +195,12 @@ def objects_index(content: SiteContent, site_url: str) -> ObjectsIndex:
             url = urls.absolute_url(site_url, urls.standard_page(meta.id, standard.id))
             targets.append(CitableTarget(
                 type="standard", id=standard.id, edition=meta.id, title=standard.title, url=url,
-                anchors=[level.value for level in RatingLevel],
+                anchors=[level.id for level in meta.rating_scale],
             ))
             targets += [
-                CitableTarget(type="level", id=f"{standard.id}#{level.value}", edition=meta.id,
-                              title=f"{standard.title}: {level.label}", url=f"{url}#{level.value}", anchors=[])
-                for level in RatingLevel
+                CitableTarget(type="level", id=f"{standard.id}#{level.id}", edition=meta.id,
+                              title=f"{standard.title}: {level.label}", url=f"{url}#{level.id}", anchors=[])
+                for level in meta.rating_scale
             ]
     return ObjectsIndex(schema_version=SCHEMA_VERSION, site_url=site_url, targets=targets)
 

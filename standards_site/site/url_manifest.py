@@ -33,9 +33,10 @@ HEADER = """\
 # that is no longer produced needs a redirect (see standards_site/framework/history_pages.py).
 """
 
-#: The level anchors of a standard page (pymdownx.tabbed ids), a public contract too.
-LEVEL_ANCHORS = ("outstanding", "good", "requires-improvement", "inadequate")
-_LEVEL_ID = re.compile(r'<input[^>]*\bid="(%s)"' % "|".join(LEVEL_ANCHORS))
+#: The level anchors of a standard page (the radio buttons of its rating-level tabs, whose
+#: ids are the level ids of the edition's rating scale): a public contract too.
+_LEVEL_TABS = re.compile(r'<div class="levels">\s*<div class="tabbed-set[^>]*>((?:<input[^>]*>)+)')
+_INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')
 _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 #: Folders of the built site that hold published data files, each file a URL.
 DATA_FOLDERS = ("api",)
@@ -49,7 +50,8 @@ def published_urls(site: Path) -> set[str]:
         url = "/" if relative == "." else f"/{relative}/"
         found.add(url)
         html = page.read_text(encoding="utf-8")
-        found.update(f"{url}#{anchor}" for anchor in _LEVEL_ID.findall(html))
+        if tabs := _LEVEL_TABS.search(html):
+            found.update(f"{url}#{anchor}" for anchor in _INPUT_ID.findall(tabs.group(1)))
     for folder in DATA_FOLDERS:
         for data in (site / folder).rglob("*"):
             if data.is_file():

@@ -93,10 +93,15 @@ def test_a_redirect_to_nowhere_or_a_missing_anchor_is_reported(tmp_path):
 
 def test_published_urls_lists_pages_level_anchors_and_data(tmp_path):
     site = make_site(tmp_path, {
-        "index.html": "", "s/index.html": '<input id="good"><input id="other">', "api/v1/x.json": "{}",
+        "index.html": "",
+        # the level tabs' radio buttons are the level anchors, whatever the scale; other inputs are not
+        "s/index.html": '<input id="other"><div class="levels">\n<div class="tabbed-set tabbed-alternate" '
+                        'data-tabs="1:2"><input checked="checked" id="good" name="__tabbed_1" type="radio" />'
+                        '<input id="fair" name="__tabbed_1" type="radio" /><div class="tabbed-labels">',
+        "api/v1/x.json": "{}",
         "assets/style.css": "",
     })
-    assert published_urls(site) == {"/", "/s/", "/s/#good", "/api/v1/x.json"}
+    assert published_urls(site) == {"/", "/s/", "/s/#good", "/s/#fair", "/api/v1/x.json"}
 
 
 def test_resolve_relative():

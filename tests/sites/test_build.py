@@ -69,8 +69,8 @@ def test_unknown_standard_in_a_macro_fails_the_build_and_removes_the_site(fixtur
     assert (
         "ERROR   -  2 unresolved references in pages:\n"
         "  docs/index.md: standard_link('1.9'): there is no standard '1.9' in edition 2020; did you mean '1.2'?\n"
-        "  docs/index.md: rating('excellent'): 'excellent' is not a rating level: expected one of "
-        "'outstanding', 'good', 'requires-improvement', 'inadequate'\n"
+        "  docs/index.md: rating('excellent'): there is no rating level 'excellent' in the rating scale of "
+        "edition 2020 (known: outstanding, good, requires-improvement, inadequate)\n"
     ) in result.stderr
     assert not (tmp_path / "out").exists(), "a failed build must not leave a half-written site"
 

@@ -243,8 +243,7 @@ ratings:
   units: 7
   by_standard:
     - standard: "1.1"
-      good: 5
-      requires_improvement: 3
+      counts: {good: 5, requires-improvement: 3}
       statement: Five were good and three required improvement.
 """
 

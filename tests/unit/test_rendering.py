@@ -5,7 +5,7 @@ import posixpath
 import pytest
 
 from standards_site.core import urls
-from standards_site.framework.model import RatingLevel
+from standards_site.framework.editions import UnknownReference
 from standards_site.framework.pages import human_date
 from standards_site.core.rendering import md_escape
 from tests.conftest import ROOT
@@ -58,22 +58,35 @@ def test_relative_links_agree_with_posixpath_between_every_pair_of_real_pages():
             assert urls.relative_link(here, target) == expected, (here, target)
 
 
+@pytest.fixture(scope="module")
+def edition_2018():
+    from standards_site.site.content import load_content
+
+    return load_content(ROOT / "standards").framework.edition("2018")
+
+
 @pytest.mark.parametrize(
-    "written, level",
+    "written, level_id",
     [
-        ("good", RatingLevel.GOOD),
-        ("Requires improvement", RatingLevel.REQUIRES_IMPROVEMENT),
-        ("requires_improvement", RatingLevel.REQUIRES_IMPROVEMENT),
-        ("requires-improvement", RatingLevel.REQUIRES_IMPROVEMENT),
-        (" OUTSTANDING ", RatingLevel.OUTSTANDING),
+        ("good", "good"),
+        ("Requires improvement", "requires-improvement"),
+        ("requires_improvement", "requires-improvement"),
+        ("requires-improvement", "requires-improvement"),
+        (" OUTSTANDING ", "outstanding"),
     ],
 )
-def test_rating_levels_parse_from_any_spelling(written, level):
-    assert RatingLevel.parse(written) is level
+def test_rating_levels_are_found_by_id_or_label_in_any_spelling(edition_2018, written, level_id):
+    assert edition_2018.level(written).id == level_id
 
 
-def test_rating_level_anchors_are_the_public_contract():
-    assert [level.value for level in RatingLevel] == [
+def test_an_unknown_level_is_reported_with_a_suggestion(edition_2018):
+    with pytest.raises(UnknownReference) as caught:
+        edition_2018.level("god")
+    assert str(caught.value) == "there is no rating level 'god' in the rating scale of edition 2018; did you mean 'good'?"
+
+
+def test_the_2018_scale_keeps_the_published_anchors(edition_2018):
+    assert [level.id for level in edition_2018.rating_scale] == [
         "outstanding", "good", "requires-improvement", "inadequate"]
-    assert [level.label for level in RatingLevel] == [
+    assert [level.label for level in edition_2018.rating_scale] == [
         "Outstanding", "Good", "Requires improvement", "Inadequate"]

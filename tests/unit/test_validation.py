@@ -96,7 +96,8 @@ def test_missing_rating_level(content):
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("  inadequate:")], encoding="utf-8")
     assert errors_of(content) == [
-        f"{STANDARD}:10: characteristics.inadequate: required field is missing"
+        f"{STANDARD}:10: characteristics: no characteristic for 'inadequate': every level of the "
+        "rating_scale of edition 2018 needs one (outstanding, good, requires-improvement, inadequate)"
     ]
 
 
@@ -132,7 +133,7 @@ def test_duplicate_yaml_key(content):
 def test_id_that_is_not_url_safe(content):
     edit(content, EDITION, 'standards: ["1.1", "1.2", "1.3", "1.4"]', 'standards: ["1.1", "1.2", "1.3", "1.4", "Staff & pay"]')
     assert errors_of(content) == [
-        f"{EDITION}:44: domains[0].standards[4]: 'Staff & pay' is not a URL-safe id: use lower-case "
+        f"{EDITION}:51: domains[0].standards[4]: 'Staff & pay' is not a URL-safe id: use lower-case "
         "letters, digits, dots and hyphens, starting with a letter or digit"
     ]
 
@@ -140,7 +141,7 @@ def test_id_that_is_not_url_safe(content):
 def test_reference_to_a_standard_that_does_not_exist(content):
     edit(content, EDITION, '"1.4"]', '"1.4", "1.5"]')
     assert errors_of(content) == [
-        f"{EDITION}:44: domains[0].standards[4]: standard '1.5' does not exist in edition 2018; "
+        f"{EDITION}:51: domains[0].standards[4]: standard '1.5' does not exist in edition 2018; "
         "did you mean '1.4'?"
     ]
 
