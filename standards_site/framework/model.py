@@ -99,7 +99,7 @@ class SourceDocument(Strict):
     Example:
         ```yaml
         title: "Probation inspection: Domain one characteristics"
-        publisher: HMI Probation
+        publisher: Example Inspectorate
         date: 2018-03
         ```
     """

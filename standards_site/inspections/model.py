@@ -48,9 +48,9 @@ class Organisation(Strict):
 
     Example:
         ```yaml
-        id: hmpps
-        name: HM Prison and Probation Service
-        abbreviation: HMPPS
+        id: example-trust
+        name: Example Community Trust
+        abbreviation: ECT
         ```
     """
 
@@ -100,7 +100,7 @@ class Recommendation(Strict):
         ```yaml
         number: 7
         standard: "1.2"
-        addressed_to: hmpps
+        addressed_to: example-trust
         text: improve the accuracy and comprehensiveness of management information ...
         ```
 

@@ -32,7 +32,7 @@ def atom_feed(content: SiteContent, site_url: str) -> str:
     _link(feed, base + lu.FEED, rel="self", type="application/atom+xml")
     _link(feed, base + urls.url_of(lu.WHATS_NEW), rel="alternate", type="text/html")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author, "name", "HM Inspectorate of Probation")
+    _text(author, "name", content.settings.organisation.name)
     for change in found:
         feed.append(_entry(change, base))
     ET.indent(feed)

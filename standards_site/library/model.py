@@ -57,8 +57,8 @@ class QuotedSource(Strict):
 
     Example:
         ```yaml
-        title: An inspection of central functions supporting the National Probation Service
-        publisher: HMI Probation
+        title: An example inspection report
+        publisher: Example Inspectorate
         date: 2020-01
         section: "9. Organisational delivery standard – information and facilities findings"
         ```

@@ -26,8 +26,8 @@ kind: effective-practice           # or: innovative-practice
 related_standards: []              # standard ids in the current edition, quoted: ["1.4"]
 tags: []                           # lower-case words joined by hyphens: [wales, victims]
 # source:                          # the document quoted, if any
-#   title: An inspection of central functions supporting the National Probation Service
-#   publisher: HMI Probation
+#   title: An example inspection report
+#   publisher: Example Inspectorate
 #   date: 2020-01
 #   section: 9. Organisational delivery standard – information and facilities findings
 published: {today}

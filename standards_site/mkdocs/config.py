@@ -5,8 +5,8 @@ In `mkdocs.yml`:
     plugins:
       - standards-site:
           organisation:
-            name: Example Inspectorate of Care Services
-            short_name: EICS
+            name: Example Inspectorate
+            short_name: EI
             url: https://inspectorate.example.org/
           contact:
             email: accessibility@inspectorate.example.org

@@ -25,6 +25,12 @@ OVERRIDES = [
         '      <a href="{{ statement.url | url }}">Accessibility statement</a>\n'
         "    </div>\n"
         "  {% endif %}\n"
+        "  {% if standards_site is defined and standards_site.organisation.name %}\n"
+        '    <div class="md-copyright__publisher">\n'
+        "      Published by {% if standards_site.organisation.url %}<a href=\"{{ standards_site.organisation.url | e }}\">"
+        "{{ standards_site.organisation.name | e }}</a>{% else %}{{ standards_site.organisation.name | e }}{% endif %}\n"
+        "    </div>\n"
+        "  {% endif %}\n"
         "  {% if not config.extra.generator == false %}",
     ),
 ]
