@@ -3,6 +3,9 @@
     standards-site validate [--root standards]   check all content, report every error
     standards-site schema [--out schema]         re-export the JSON Schemas from the model
     standards-site new guide|position <slug>     start a draft guide or position statement
+    standards-site new site <folder> --organisation NAME [--short-name NAME]
+                                                 start a site for another framework
+    standards-site generate <folder>             write the generated pages and data (for other engines)
     standards-site urls --update                 build the site, add new URLs to url-manifest.txt
     standards-site urls --check                  build the site, fail if the manifest is out of date
 """
@@ -26,9 +29,18 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     schema = commands.add_parser("schema", help="write the JSON Schemas exported from the model")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
-    new = commands.add_parser("new", help="start a draft guide or position statement with valid front matter")
-    new.add_argument("kind", choices=["guide", "position"], help="what to create")
-    new.add_argument("slug", help="its permanent URL segment, e.g. learning-from-complaints")
+    new = commands.add_parser("new", help="start a site, or a draft guide or position statement")
+    new.add_argument("kind", choices=["site", "guide", "position"], help="what to create")
+    new.add_argument("slug", help="a guide's or statement's permanent URL segment, e.g. learning-from-complaints; "
+                                  "for a site, the folder to create")
+    new.add_argument("--organisation", default="", help="site: the publishing organisation's full name")
+    new.add_argument("--short-name", default="", help="site: the name it is cited by (default: the full name)")
+    generate = commands.add_parser("generate", help="write the generated Markdown pages and data files to a folder")
+    generate.add_argument("out", type=Path, help="folder to write (created; files of the same name are replaced)")
+    generate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
+    generate.add_argument("--site-url", default="", help="the site's address, for absolute URLs in the data")
+    generate.add_argument("--preview", action="store_true", help="include drafts (never publish the result)")
+    generate.add_argument("--organisation", default="", help="the publishing organisation (the feed's author)")
     new.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
     urls = commands.add_parser("urls", help="check or update the URL manifest against a fresh build")
     mode = urls.add_mutually_exclusive_group(required=True)
@@ -40,8 +52,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "validate":
         return _validate(args.root)
+    if args.command == "new" and args.kind == "site":
+        return _new_site(Path(args.slug), args.organisation, args.short_name)
     if args.command == "new":
         return _new(args.kind, args.slug, args.root)
+    if args.command == "generate":
+        return _generate(args.out, args.root, args.site_url, args.preview, args.organisation)
     if args.command == "urls":
         from standards_site.site.url_commands import run_urls
 
@@ -78,6 +94,43 @@ def _new(kind: str, slug: str, root: Path) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 1
     print(f"wrote {path}: a draft; preview it with STANDARDS_PREVIEW=1 mkdocs serve")
+    return 0
+
+
+def _new_site(target: Path, name: str, short_name: str) -> int:
+    from standards_site.site.new_site import NewSiteError, new_site
+
+    try:
+        written = new_site(target, name, short_name)
+    except NewSiteError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files in {target}: read {target / 'README.md'}, then run "
+          f"'mkdocs serve' there")
+    return 0
+
+
+def _generate(out: Path, root: Path, site_url: str, preview: bool, organisation: str) -> int:
+    """The pages and data the plugin would add to a build, as files (the same code)."""
+    from standards_site.site.generated import generated_files
+    from standards_site.site.publishing import published_content
+    from standards_site.site.settings import Organisation, SiteSettings
+
+    if not root.is_dir():
+        print(f"error: content folder '{root}' not found", file=sys.stderr)
+        return 2
+    try:
+        content = load_content(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        return 1
+    settings = SiteSettings(site_url=site_url, preview=preview, organisation=Organisation(organisation, organisation))
+    files = generated_files(published_content(content, settings))
+    for relative, text in files.items():
+        path = out / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} files in {out}")
     return 0
 
 
