@@ -141,11 +141,25 @@ INVALID_FIXTURE_PREFIXES = ("invalid", "bad", "broken")
 
 
 def fixture_site_configs() -> list[Path]:
-    """The mkdocs.yml of every fixture site that is meant to build, in name order."""
-    return sorted(
+    """The mkdocs.yml of every fixture site that is meant to build, and of every example
+    site under examples/ (each checked like the real site), in name order."""
+    fixtures = sorted(
         config for config in FIXTURES.glob("*/mkdocs.yml")
         if not config.parent.name.startswith(INVALID_FIXTURE_PREFIXES)
     )
+    return fixtures + sorted((ROOT / "examples").glob("*/mkdocs.yml"))
+
+
+EXAMPLE = ROOT / "examples" / "care-inspectorate"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The invented five-level example site (examples/care-inspectorate), built strictly."""
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
 
 
 @pytest.fixture(scope="session")

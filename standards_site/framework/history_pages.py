@@ -310,6 +310,7 @@ def cite_section(content: SiteContent, edition: FrameworkEdition, standard: Stan
         year=edition.edition.published[:4], published=human_date(edition.edition.published),
         permanent_url=escape(permanent), current_url=current and escape(current),
         how_to_cite=urls.relative_link(here, HOW_TO_CITE),
+        example_level=edition.rating_scale[1].id,   # a scale has at least two levels
     )
 
 

@@ -8,13 +8,14 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.conftest import ROOT, TWO_EDITIONS, STANDARDS_SITE
+from tests.conftest import EXAMPLE, ROOT, TWO_EDITIONS, STANDARDS_SITE
 from standards_site.site.url_manifest import broken, published_urls, read_manifest, resolve_relative, unlisted, why_unresolved
 
 SITES = {
     # name           manifest file                           built-site fixture
     "real": (ROOT / "url-manifest.txt", "built_site"),
     "two-editions": (TWO_EDITIONS / "url-manifest.txt", "two_editions_site"),
+    "example": (EXAMPLE / "url-manifest.txt", "example_site"),
 }
 
 
@@ -42,7 +43,7 @@ def test_the_manifest_covers_pages_level_anchors_current_urls_and_data(built_sit
         assert expected in manifest
 
 
-@pytest.mark.parametrize("fixture", ["built_site", "two_editions_site"])
+@pytest.mark.parametrize("fixture", ["built_site", "two_editions_site", "example_site"])
 def test_every_url_in_the_objects_index_resolves(request, fixture):
     site = request.getfixturevalue(fixture)
     index = json.loads((site / "api" / "v1" / "objects.json").read_text(encoding="utf-8"))
@@ -55,7 +56,7 @@ def test_every_url_in_the_objects_index_resolves(request, fixture):
             assert why_unresolved(site, f"{url.path}#{anchor}") is None, f"{target['url']}#{anchor}"
 
 
-@pytest.mark.parametrize("fixture", ["built_site", "two_editions_site"])
+@pytest.mark.parametrize("fixture", ["built_site", "two_editions_site", "example_site"])
 def test_every_url_in_the_data_index_resolves(request, fixture):
     site = request.getfixturevalue(fixture)
     index = json.loads((site / "api" / "v1" / "index.json").read_text(encoding="utf-8"))
