@@ -25,7 +25,7 @@ from standards_site.site.content import SiteContent
 from standards_site.framework.crosswalk import Crosswalk, Link, Trace, chain, crosswalks, predecessor_edition, successor_edition, trace
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.framework.model import EditionStatus, Standard
-from standards_site.framework.pages import human_date
+from standards_site.core.dates import partial_date
 from standards_site.core.rendering import render
 from standards_site.core.word_diff import word_diff
 
@@ -307,7 +307,7 @@ def cite_section(content: SiteContent, edition: FrameworkEdition, standard: Stan
         current = urls.absolute_url(site_url, urls.current_standard(standard.id))
     return render(
         "framework/cite_section.md.j2", edition=edition.edition, standard=standard,
-        year=edition.edition.published[:4], published=human_date(edition.edition.published),
+        year=edition.edition.published[:4], published=partial_date(edition.edition.published),
         permanent_url=escape(permanent), current_url=current and escape(current),
         how_to_cite=urls.relative_link(here, HOW_TO_CITE),
         example_level=edition.rating_scale[1].id,   # a scale has at least two levels

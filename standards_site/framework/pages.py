@@ -13,15 +13,13 @@ from markupsafe import Markup
 
 from standards_site.inspections import pages as inspection_pages
 
+from standards_site.core.dates import partial_date
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.library.pages import library_pages, related_guidance
 from standards_site.framework.model import Standard
 from standards_site.core.rendering import render
-
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]
 
 
 #: Sections other content types add to a standard page, in order. Each is called with
@@ -59,7 +57,7 @@ def framework_home(framework: Framework) -> str:
         current=current,
         current_domains=_domains_with_links(current, here) if current else [],
         editions=[
-            (item, urls.relative_link(here, urls.edition_page(item.id)), human_date(item.edition.published))
+            (item, urls.relative_link(here, urls.edition_page(item.id)), partial_date(item.edition.published))
             for item in framework.editions.values()
         ],
     )
@@ -72,7 +70,7 @@ def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = Non
         "framework/edition.md.j2",
         notices=[Markup(notice) for notice in notices if notice],
         edition=edition.edition,
-        published=human_date(edition.edition.published),
+        published=partial_date(edition.edition.published),
         descriptors=edition.level_descriptors(),
         domains=_domains_with_links(edition, urls.edition_page(edition.id)),
     )
@@ -105,17 +103,6 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         sections=[Markup(section) for section in sections if section],
         notices=[Markup(notice) for notice in notices if notice],
     )
-
-
-def human_date(partial: str) -> str:
-    """`2018-03` -> `March 2018`; `2020-03-04` -> `4 March 2020`; `2018` -> `2018`."""
-    parts = partial.split("-")
-    if len(parts) == 1:
-        return parts[0]
-    month = MONTHS[int(parts[1]) - 1]
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
 
 
 _NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -23,6 +23,7 @@ from typing import Optional
 
 from markupsafe import Markup
 
+from standards_site.core.dates import long_date, month_year, partial_date
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
@@ -274,18 +275,9 @@ def recommendations_section(content: SiteContent, edition: FrameworkEdition, sta
 
 # -- dates ----------------------------------------------------------------------------------------
 
-def _date(partial: str) -> str:
-    from standards_site.framework.pages import human_date  # imported here: pages imports this module
-
-    return human_date(partial)
-
-
-def _long_date(day: date) -> str:
-    return _date(day.isoformat())
-
-
-def _long_month(day: date) -> str:
-    return _date(day.isoformat()[:7])
+_date = partial_date
+_long_date = long_date
+_long_month = month_year
 
 
 __all__ = [

@@ -8,13 +8,13 @@ in-place filtering whose state is kept in the URL query (`?standard=1.4&tag=wale
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Mapping, Optional, Union
 
 from markupsafe import Markup
 
+from standards_site.core.dates import long_date, partial_date
 from standards_site.library import urls as lu
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
@@ -296,21 +296,6 @@ def whats_new_page(found: list[Change]) -> str:
 
 
 # -- helpers --------------------------------------------------------------------------------------
-
-def long_date(value: date) -> str:
-    """`date(2026, 11, 3)` -> `3 November 2026`."""
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
-
-
-def partial_date(value: str) -> str:
-    """`2020-01` -> `January 2020`; `2019` -> `2019`; `2020-01-05` -> `5 January 2020`."""
-    parts = [int(part) for part in value.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return f"{calendar.month_name[parts[1]]} {parts[0]}"
-    return long_date(date(*parts))
-
 
 def _sort_title(item: Item) -> str:
     return "".join(c for c in item.meta.title.lower() if c.isalnum() or c == " ").strip()

@@ -6,7 +6,7 @@ import pytest
 
 from standards_site.core import urls
 from standards_site.framework.editions import UnknownReference
-from standards_site.framework.pages import human_date
+from standards_site.core.dates import partial_date
 from standards_site.core.rendering import md_escape
 from tests.conftest import ROOT
 
@@ -36,7 +36,7 @@ def test_md_escape_shows_text_literally(text, escaped):
     [("2018", "2018"), ("2018-03", "March 2018"), ("2020-03-04", "4 March 2020")],
 )
 def test_human_date_keeps_the_precision_of_the_source(partial, shown):
-    assert human_date(partial) == shown
+    assert partial_date(partial) == shown
 
 
 def test_standard_urls_derive_from_ids():
