@@ -67,15 +67,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _validate(root: Path) -> int:
+def _load(root: Path):
+    """The content under `root`, or the exit code after reporting why it cannot be loaded."""
     if not root.is_dir():
         print(f"error: content folder '{root}' not found", file=sys.stderr)
         return 2
     try:
-        content = load_content(root)
+        return load_content(root)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+
+
+def _validate(root: Path) -> int:
+    content = _load(root)
+    if isinstance(content, int):
+        return content
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
     library = content.library
@@ -116,14 +123,9 @@ def _generate(out: Path, root: Path, site_url: str, preview: bool, organisation:
     from standards_site.site.publishing import published_content
     from standards_site.site.settings import Organisation, SiteSettings
 
-    if not root.is_dir():
-        print(f"error: content folder '{root}' not found", file=sys.stderr)
-        return 2
-    try:
-        content = load_content(root)
-    except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
-        return 1
+    content = _load(root)
+    if isinstance(content, int):
+        return content
     settings = SiteSettings(site_url=site_url, preview=preview, organisation=Organisation(organisation, organisation))
     files = generated_files(published_content(content, settings))
     for relative, text in files.items():
