@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -45,8 +46,22 @@ class ContentErrors(Exception):
 
 
 def display_path(path: Path, root: Path) -> str:
-    """`path` relative to `root` when it is inside it, else as given; always '/'-separated."""
+    """`path` relative to the folder above `root` when it is inside it, else as given;
+    always '/'-separated. Links are not followed: the name is the one the author sees."""
     try:
-        return path.resolve().relative_to(root.resolve().parent).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path(os.path.abspath(root)).parent).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+class FieldProblem(ValueError):
+    """A check across fields that names the field at fault, so errors can point at its line.
+
+    pydantic reports a model validator's error at the model itself; the loader reads
+    `path` from the exception (kept in the error's `ctx`) to name the field instead.
+    """
+
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path = path
+        self.message = message

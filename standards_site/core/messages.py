@@ -1,23 +1,34 @@
 """Turning pydantic's errors into sentences for authors: shared by every content loader.
 
-    explain(detail, model, location)  -> "unknown field 'titel'; did you mean 'title'?"
+    explain(detail, model)  -> (("titel",), "unknown field 'titel'; did you mean 'title'?")
     dotted(("domains", 0, "standards", 4))  -> "domains[0].standards[4]"
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Optional
 
 from pydantic import BaseModel
 
 from standards_site.core.suggest import unknown
-from standards_site.core.types import LEVEL_ID, URL_SAFE_ID
-from standards_site.core.yaml_source import FieldPath, YamlSyntaxError, read_yaml
+from standards_site.core.errors import FieldProblem
+from standards_site.core.types import LEVEL_ID, TAG_PATTERN, URL_SAFE_ID
+from standards_site.core.yaml_source import FieldPath
 
 
-def explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
+def explain(detail: dict, model: type[BaseModel]) -> tuple[FieldPath, str]:
+    """The field at fault and a sentence for the author, for one of pydantic's errors."""
+    # pydantic places an invalid mapping key at (..., key, "[key]"): the key's own line.
+    location = tuple(step for step in detail["loc"] if step != "[key]")
+    problem = detail.get("ctx", {}).get("error")
+    if isinstance(problem, FieldProblem):   # a check across fields names the field at fault
+        return location + problem.path, problem.message
+    return location, _sentence(detail, model, location)
+
+
+def _sentence(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
     kind, found = detail["type"], detail.get("input")
+    pattern = detail.get("ctx", {}).get("pattern")
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
@@ -27,12 +38,19 @@ def explain(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
         if isinstance(found, (int, float)) and not isinstance(found, bool):
             hint = f": put it in quotes, e.g. \"{found}\""
         return f"expected text, found {describe(found)}{hint}"
-    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == URL_SAFE_ID:
+    if kind.startswith("date_"):
+        return f"'{found}' is not a date: write YYYY-MM-DD, e.g. 2026-11-23"
+    if kind in ("int_parsing", "int_type"):
+        return f"expected a whole number, found {describe(found)}"
+    if kind == "string_pattern_mismatch" and pattern == URL_SAFE_ID:
         return (f"'{found}' is not a URL-safe id: use lower-case letters, digits, dots and "
                 f"hyphens, starting with a letter or digit")
-    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == LEVEL_ID:
+    if kind == "string_pattern_mismatch" and pattern == LEVEL_ID:
         return (f"'{found}' is not a rating level id: use lower-case letters, digits and single "
                 f"hyphens, starting with a letter (e.g. requires-improvement)")
+    if kind == "string_pattern_mismatch" and pattern == TAG_PATTERN:
+        return (f"'{found}' is not a tag: use lower-case words joined by hyphens, "
+                "e.g. serious-further-offences")
     if kind == "string_pattern_mismatch":
         return f"'{found}' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"
     if kind == "enum":
@@ -100,10 +118,3 @@ def dotted(path: FieldPath) -> str:
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
-
-
-def line_in_file(path: Path, location: FieldPath) -> Optional[int]:
-    try:
-        return read_yaml(path).line_of(location)
-    except (YamlSyntaxError, OSError):
-        return None

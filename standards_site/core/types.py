@@ -21,6 +21,9 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 #: digits and single hyphens, starting with a letter (`requires-improvement`).
 LEVEL_ID = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 LevelId = Annotated[str, StringConstraints(pattern=LEVEL_ID, max_length=40)]
+#: A tag on a guide or position statement: lower-case words joined by hyphens.
+TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN, max_length=40)]
 #: A publication date at the precision the source gives: `2018`, `2018-03` or `2018-03-14`.
 PartialDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 

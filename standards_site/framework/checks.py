@@ -26,17 +26,17 @@ from typing import Callable, Optional
 from standards_site.core.suggest import unknown
 from standards_site.framework.crosswalk import CONTINUED, Crosswalk, chain, crosswalk
 from standards_site.framework.editions import Framework, FrameworkEdition
-from standards_site.core.messages import dotted, line_in_file
 from standards_site.core.yaml_source import FieldPath
 
 #: Edition ids that would collide with other URLs under /standards/.
 RESERVED_EDITION_IDS = ("current", "crosswalk")
 
-Report = Callable[[Path, Optional[int], str, str], None]
+#: Records an error at a field of a file: `report(path, ("supersedes",), message)`.
+Report = Callable[[Path, FieldPath, str], None]
 
 
 def check_editions(root: Path, framework: Framework, report: Report) -> None:
-    """Check every cross-edition rule, calling `report(path, line, field, message)` per problem."""
+    """Check every cross-edition rule, calling `report(path, location, message)` per problem."""
     checker = _Checker(root, framework, report)
     for edition in framework.editions.values():
         checker.check_reserved_id(edition)
@@ -67,7 +67,7 @@ class _Checker:
         return found[0] if found else folder / f"{standard_id}.yml"
 
     def error(self, path: Path, location: FieldPath, message: str) -> None:
-        self.report(path, line_in_file(path, location), dotted(location), message)
+        self.report(path, location, message)
 
     # -- the rules --------------------------------------------------------------------------------
 

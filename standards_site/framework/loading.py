@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Optional, TypeVar
+from typing import Optional
 
-from pydantic import BaseModel, ValidationError
-
+from standards_site.core import urls
+from standards_site.core.content_loader import ContentLoader
+from standards_site.core.errors import ContentErrors, display_path
 from standards_site.core.suggest import unknown
 from standards_site.framework.checks import check_editions
-from standards_site.core import urls
-from standards_site.core.errors import ContentError, ContentErrors, display_path
 from standards_site.framework.editions import Framework, FrameworkEdition
-from standards_site.core.messages import describe, dotted, explain, line_in_file
 from standards_site.framework.model import Edition, Standard
-from standards_site.core.yaml_source import YamlDocument, YamlSyntaxError, read_yaml
-
-Model = TypeVar("Model", bound=BaseModel)
 
 EDITIONS_DIR = "editions"
 EDITION_FILE = "edition.yml"
@@ -35,18 +30,14 @@ def load_framework(root: Path) -> Framework:
     Raises:
         ContentErrors: with every problem found in every file.
     """
-    loader = _Loader(root)
+    loader = _FrameworkLoader(root)
     framework = loader.load()
     if loader.errors:
         raise ContentErrors(loader.errors)
     return framework
 
 
-class _Loader:
-    def __init__(self, root: Path):
-        self.root = root
-        self.errors: list[ContentError] = []
-
+class _FrameworkLoader(ContentLoader):
     # -- phase one: each file on its own --------------------------------------------------------
 
     def load(self) -> Framework:
@@ -63,12 +54,12 @@ class _Loader:
         framework = Framework({e.id: e for e in ordered})
         self.check_one_current(framework)
         if not self.errors:  # phase three compares editions: only meaningful once each is valid
-            check_editions(self.root, framework, self.error)
+            check_editions(self.root, framework, self.field_error)
         return framework
 
     def load_edition(self, edition_dir: Path) -> Optional[FrameworkEdition]:
         edition_file = edition_dir / EDITION_FILE
-        if not edition_file.is_file():
+        if not self.present(edition_file):
             self.error(edition_dir, None, "", f"missing {EDITION_FILE}: every edition folder needs one")
             return None
         edition = self.load_model(edition_file, Edition)
@@ -88,50 +79,18 @@ class _Loader:
         unloadable = {path.stem for path, s in standards if s is None}
         return self.resolve_edition(edition_file, edition, valid, unloadable)
 
-    def load_model(self, path: Path, model: type[Model]) -> Optional[Model]:
-        """Parse `path` and validate it as `model`, recording errors; None if invalid."""
-        try:
-            document = read_yaml(path)
-        except YamlSyntaxError as error:
-            self.error(path, error.line, "", error.message)
-            return None
-        except UnicodeDecodeError:
-            self.error(path, None, "", "the file is not UTF-8 text")
-            return None
-        for key_path, line in document.duplicate_keys:
-            self.error(path, line, dotted(key_path), "duplicate key: the field is given twice")
-        if not isinstance(document.data, dict):
-            found = describe(document.data)
-            self.error(path, 1, "", f"expected a mapping of fields (key: value), found {found}")
-            return None
-        try:
-            return model.model_validate(document.data)
-        except ValidationError as error:
-            for detail in error.errors():
-                self.record_validation_error(path, document, model, detail)
-            return None
-
-    def record_validation_error(
-        self, path: Path, document: YamlDocument, model: type[BaseModel], detail: dict
-    ) -> None:
-        # pydantic places an invalid mapping key at (..., key, "[key]"): the key's own line.
-        location = tuple(step for step in detail["loc"] if step != "[key]")
-        message = explain(detail, model, location)
-        self.error(path, document.line_of(location), dotted(location), message)
-
     # -- phase two: references between files ----------------------------------------------------
 
     def resolve_edition(
         self, edition_file: Path, edition: Edition, standards: list[tuple[Path, Standard]],
         unloadable: set[str],
     ) -> FrameworkEdition:
-        document = read_yaml(edition_file)
         by_id: dict[str, Standard] = {}
         files: dict[str, Path] = {}
         for path, standard in standards:
             if standard.id in by_id:
-                self.error(
-                    path, line_in_file(path, ("id",)), "id",
+                self.field_error(
+                    path, ("id",),
                     f"duplicate standard id '{standard.id}' in edition {edition.id}: "
                     f"also used by {display_path(files[standard.id], self.root)}",
                 )
@@ -139,7 +98,7 @@ class _Loader:
             by_id[standard.id] = standard
             files[standard.id] = path
         self.check_key_questions(edition, standards)
-        scale_ok = self.check_rating_scale(edition_file, document, edition)
+        scale_ok = self.check_rating_scale(edition_file, edition)
         for path, standard in standards:
             if scale_ok:
                 self.check_characteristics(path, standard, edition)
@@ -148,33 +107,28 @@ class _Loader:
         listed: dict[str, str] = {}
         for d_index, domain in enumerate(edition.domains):
             if domain_counts[domain.id] > 1:
-                self.error(
-                    edition_file, document.line_of(("domains", d_index, "id")),
-                    f"domains[{d_index}].id", f"duplicate domain id '{domain.id}'",
-                )
+                self.field_error(edition_file, ("domains", d_index, "id"), f"duplicate domain id '{domain.id}'")
             for s_index, standard_id in enumerate(domain.standards):
                 location = ("domains", d_index, "standards", s_index)
-                field_name = dotted(location)
-                line = document.line_of(location)
                 if standard_id in listed:
-                    self.error(edition_file, line, field_name,
-                               f"standard '{standard_id}' is already listed in domain {listed[standard_id]}")
+                    self.field_error(edition_file, location,
+                                     f"standard '{standard_id}' is already listed in domain {listed[standard_id]}")
                     continue
                 listed[standard_id] = domain.id
                 if standard_id in unloadable:
                     continue
                 if standard_id not in by_id:
-                    self.error(edition_file, line, field_name, _no_such_standard(standard_id, edition.id, by_id))
+                    self.field_error(edition_file, location, _no_such_standard(standard_id, edition.id, by_id))
                 elif by_id[standard_id].domain != domain.id:
-                    self.error(
-                        files[standard_id], line_in_file(files[standard_id], ("domain",)), "domain",
+                    self.field_error(
+                        files[standard_id], ("domain",),
                         f"standard '{standard_id}' says domain '{by_id[standard_id].domain}' but "
                         f"{display_path(edition_file, self.root)} lists it under domain '{domain.id}'",
                     )
         for standard_id, path in files.items():
             if standard_id not in listed:
-                self.error(
-                    path, line_in_file(path, ("id",)), "id",
+                self.field_error(
+                    path, ("id",),
                     f"standard '{standard_id}' is not listed in any domain of "
                     f"{display_path(edition_file, self.root)}: add it to its domain's 'standards' list",
                 )
@@ -186,13 +140,13 @@ class _Loader:
         for path, standard in standards:
             for index, question in enumerate(standard.key_questions):
                 if question.id in seen:
-                    self.error(
-                        path, line_in_file(path, ("key_questions", index, "id")), f"key_questions[{index}].id",
+                    self.field_error(
+                        path, ("key_questions", index, "id"),
                         f"duplicate key question id '{question.id}' in edition {edition.id}",
                     )
                 seen[question.id] = path
 
-    def check_rating_scale(self, edition_file: Path, document: YamlDocument, edition: Edition) -> bool:
+    def check_rating_scale(self, edition_file: Path, edition: Edition) -> bool:
         """Level ids are unique and free for use as anchors; descriptors name levels of the scale."""
         ok = True
         seen: dict[str, None] = {}   # in scale order, for the messages
@@ -205,67 +159,42 @@ class _Loader:
                 problem = (f"'{level.id}' is reserved: it is the anchor of a section of every standard page "
                            f"(#{level.id}); choose another id for this level")
             if problem:
-                self.error(edition_file, document.line_of(location), dotted(location), problem)
+                self.field_error(edition_file, location, problem)
                 ok = False
             seen[level.id] = None
         for level_id in edition.level_descriptors:
             if level_id not in seen:
-                location = ("level_descriptors", level_id)
-                self.error(edition_file, document.line_of(location), dotted(location),
+                self.field_error(edition_file, ("level_descriptors", level_id),
                            unknown(f"'{level_id}' is not a level of this edition's rating_scale", level_id, seen))
         return ok
 
     def check_characteristics(self, path: Path, standard: Standard, edition: Edition) -> None:
         """Every level of the scale has a characteristic, and no other level does."""
         scale = [level.id for level in edition.rating_scale]
-        document = _LazyLines(path)   # read again only if there is a problem to place
         for level_id in standard.characteristics:
             if level_id not in scale:
-                location = ("characteristics", level_id)
-                self.error(path, document.line_of(location), dotted(location),
+                self.field_error(path, ("characteristics", level_id),
                            unknown(f"'{level_id}' is not a level of the rating_scale of edition {edition.id}",
                                    level_id, scale))
         missing = [level_id for level_id in scale if level_id not in standard.characteristics]
         if missing:
-            self.error(path, document.line_of(("characteristics",)), "characteristics",
+            self.field_error(path, ("characteristics",),
                        f"no characteristic for {', '.join(repr(m) for m in missing)}: every level of the "
                        f"rating_scale of edition {edition.id} needs one ({', '.join(scale)})")
         clashes = [question.id for question in standard.key_questions if question.id in scale]
         for index, question in enumerate(standard.key_questions):
             if question.id in clashes:
-                location = ("key_questions", index, "id")
-                self.error(path, document.line_of(location), dotted(location),
+                self.field_error(path, ("key_questions", index, "id"),
                            f"key question id '{question.id}' is also a rating level id: both are anchors "
                            "on the standard page, so choose another")
-
-    def check_name_matches_id(self, path: Path, declared: str, name: str, kind: str) -> None:
-        if declared != name:
-            self.error(
-                path, line_in_file(path, ("id",)), "id",
-                f"id '{declared}' does not match the {kind} name '{name}': "
-                "rename one so they agree (the id is the page's permanent URL)",
-            )
 
     def check_one_current(self, framework: Framework) -> None:
         current = [e for e in framework.editions.values() if e.edition.status.value == "current"]
         if len(current) > 1:
             for extra in current[1:]:
                 path = self.root / EDITIONS_DIR / extra.id / EDITION_FILE
-                self.error(path, line_in_file(path, ("status",)), "status",
+                self.field_error(path, ("status",),
                            f"editions {', '.join(e.id for e in current)} are all 'current': only one may be")
-
-    def error(self, path: Path, line: Optional[int], field: str, message: str) -> None:
-        self.errors.append(ContentError(display_path(path, self.root), line, field, message))
-
-
-class _LazyLines:
-    """`line_of` for a file that is parsed again only when a line is asked for."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    def line_of(self, location: tuple) -> Optional[int]:
-        return line_in_file(self.path, location)
 
 
 def _no_such_standard(standard_id: str, edition_id: str, known: dict) -> str:

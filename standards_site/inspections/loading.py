@@ -17,14 +17,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Optional
 
+from standards_site.core.content_loader import ContentLoader
 from standards_site.core.errors import ContentError, ContentErrors, display_path
-from standards_site.core.messages import dotted
 from standards_site.core.suggest import unknown
 from standards_site.framework.editions import Framework, UnknownReference
 from standards_site.inspections.model import Action, ActionPlan, Inspection, Organisation, Recommendation, Response
-from standards_site.framework.loading import _Loader as _ModelLoader  # its YAML-to-model validation and error wording
 from standards_site.inspections.target_dates import TargetReading, UnreadableTarget, read_target
-from standards_site.core.yaml_source import YamlSyntaxError, read_yaml
 
 INSPECTIONS_DIR = "inspections"
 INSPECTION_FILE = "inspection.yml"
@@ -108,7 +106,7 @@ def load_inspections(root: Path, framework: Optional[Framework]) -> Inspections:
     return Inspections({record.id: record for record in ordered})
 
 
-class _InspectionLoader(_ModelLoader):
+class _InspectionLoader(ContentLoader):
     def __init__(self, root: Path, framework: Optional[Framework]):
         super().__init__(root)
         self.framework = framework
@@ -124,12 +122,12 @@ class _InspectionLoader(_ModelLoader):
 
     def load_inspection(self, inspection_dir: Path) -> Optional[InspectionRecord]:
         inspection_file = inspection_dir / INSPECTION_FILE
-        if not inspection_file.is_file():
+        if not self.present(inspection_file):
             self.error(inspection_dir, None, "", f"missing {INSPECTION_FILE}: every inspection folder needs one")
             return None
         inspection = self.load_model(inspection_file, Inspection)
         plan_file = inspection_dir / ACTION_PLAN_FILE
-        plan = self.load_model(plan_file, ActionPlan) if plan_file.is_file() else None
+        plan = self.load_model(plan_file, ActionPlan) if self.present(plan_file) else None
         if inspection is None:
             return None
         self.check_name_matches_id(inspection_file, inspection.id, inspection_dir.name, "folder")
@@ -143,120 +141,105 @@ class _InspectionLoader(_ModelLoader):
     # -- the report ------------------------------------------------------------------------------
 
     def check_inspection(self, path: Path, inspection: Inspection) -> None:
-        lines = _Lines(path)
-        organisation_ids = self.check_organisations(path, lines, inspection)
+        organisation_ids = self.check_organisations(path, inspection)
         for index, organisation_id in enumerate(inspection.inspected):
             if organisation_id not in organisation_ids:
-                self.error(path, lines(("inspected", index)), f"inspected[{index}]",
-                           _no_such_organisation(organisation_id, organisation_ids))
-        edition_ok = self.check_edition(path, lines, inspection)
+                self.field_error(path, ("inspected", index), _no_such_organisation(organisation_id, organisation_ids))
+        edition_ok = self.check_edition(path, inspection)
         first_index: dict[int, int] = {}
         for index, rec in enumerate(inspection.recommendations):
-            where = f"recommendations[{index}]"
             if rec.number in first_index:
-                self.error(path, lines(("recommendations", index, "number")), f"{where}.number",
-                           f"duplicate recommendation number {rec.number}: also used by "
-                           f"recommendations[{first_index[rec.number]}]; each number must be unique")
+                self.field_error(path, ("recommendations", index, "number"),
+                                 f"duplicate recommendation number {rec.number}: also used by "
+                                 f"recommendations[{first_index[rec.number]}]; each number must be unique")
             first_index.setdefault(rec.number, index)
             if edition_ok:
-                self.check_standard(path, lines, ("recommendations", index, "standard"), f"{where}.standard",
-                                    rec.standard, inspection.framework_edition)
+                self.check_standard(path, ("recommendations", index, "standard"), rec.standard,
+                                    inspection.framework_edition)
             if rec.addressed_to not in organisation_ids:
-                self.error(path, lines(("recommendations", index, "addressed_to")), f"{where}.addressed_to",
-                           _no_such_organisation(rec.addressed_to, organisation_ids))
+                self.field_error(path, ("recommendations", index, "addressed_to"),
+                                 _no_such_organisation(rec.addressed_to, organisation_ids))
         if inspection.ratings is not None:
-            self.check_ratings(path, lines, inspection, edition_ok)
+            self.check_ratings(path, inspection, edition_ok)
 
-    def check_organisations(self, path: Path, lines: "_Lines", inspection: Inspection) -> list[str]:
+    def check_organisations(self, path: Path, inspection: Inspection) -> list[str]:
         seen: list[str] = []
         for index, organisation in enumerate(inspection.organisations):
             if organisation.id in seen:
-                self.error(path, lines(("organisations", index, "id")), f"organisations[{index}].id",
-                           f"duplicate organisation id '{organisation.id}'")
+                self.field_error(path, ("organisations", index, "id"), f"duplicate organisation id '{organisation.id}'")
             seen.append(organisation.id)
         return seen
 
-    def check_edition(self, path: Path, lines: "_Lines", inspection: Inspection) -> bool:
+    def check_edition(self, path: Path, inspection: Inspection) -> bool:
         if self.framework is None:
             return False
         try:
             self.framework.edition(inspection.framework_edition)
         except UnknownReference as problem:
-            self.error(path, lines(("framework_edition",)), "framework_edition", str(problem))
+            self.field_error(path, ("framework_edition",), str(problem))
             return False
         return True
 
-    def check_standard(self, path: Path, lines: "_Lines", location: tuple, field_name: str,
-                       standard_id: str, edition_id: str) -> None:
+    def check_standard(self, path: Path, location: tuple, standard_id: str, edition_id: str) -> None:
         assert self.framework is not None
         try:
             self.framework.standard(standard_id, edition_id)
         except UnknownReference as problem:
-            self.error(path, lines(location), field_name, str(problem))
+            self.field_error(path, location, str(problem))
 
-    def check_levels(self, path: Path, lines: "_Lines", where: tuple, counts: dict[str, int],
-                     edition_id: str) -> None:
+    def check_levels(self, path: Path, where: tuple, counts: dict[str, int], edition_id: str) -> None:
         assert self.framework is not None
-        edition = self.framework.edition(edition_id)
-        scale = [level.id for level in edition.rating_scale]
+        scale = [level.id for level in self.framework.edition(edition_id).rating_scale]
         for level_id in counts:
             if level_id not in scale:
-                location = where + ("counts", level_id)
-                self.error(path, lines(location), dotted(location),
-                           unknown(f"'{level_id}' is not a level of the rating_scale of edition {edition_id}",
-                                   level_id, scale))
+                self.field_error(path, where + ("counts", level_id),
+                                 unknown(f"'{level_id}' is not a level of the rating_scale of edition {edition_id}",
+                                         level_id, scale))
 
-    def check_ratings(self, path: Path, lines: "_Lines", inspection: Inspection, edition_ok: bool) -> None:
+    def check_ratings(self, path: Path, inspection: Inspection, edition_ok: bool) -> None:
         ratings = inspection.ratings
         assert ratings is not None
         seen: set[str] = set()
         for index, rating in enumerate(ratings.by_standard):
             where = ("ratings", "by_standard", index)
-            field_name = f"ratings.by_standard[{index}]"
             if rating.standard in seen:
-                self.error(path, lines(where + ("standard",)), f"{field_name}.standard",
-                           f"standard '{rating.standard}' already has ratings in this list")
+                self.field_error(path, where + ("standard",),
+                                 f"standard '{rating.standard}' already has ratings in this list")
             seen.add(rating.standard)
             if edition_ok:
-                self.check_standard(path, lines, where + ("standard",), f"{field_name}.standard",
-                                    rating.standard, inspection.framework_edition)
-            if edition_ok:
-                self.check_levels(path, lines, where, rating.counts, inspection.framework_edition)
+                self.check_standard(path, where + ("standard",), rating.standard, inspection.framework_edition)
+                self.check_levels(path, where, rating.counts, inspection.framework_edition)
             total = sum(rating.counts.values())
             if total > ratings.units:
-                self.error(path, lines(where), field_name,
-                           f"the counts add up to {total}, more than the {ratings.units} units rated "
-                           "(ratings.units)")
+                self.field_error(path, where, f"the counts add up to {total}, more than the {ratings.units} "
+                                 "units rated (ratings.units)")
 
     # -- the action plan -------------------------------------------------------------------------
 
     def check_action_plan(self, path: Path, plan: ActionPlan, inspection: Inspection) -> None:
-        lines = _Lines(path)
         if plan.inspection != inspection.id:
-            self.error(path, lines(("inspection",)), "inspection",
-                       f"the action plan names inspection '{plan.inspection}' but sits in the folder of "
-                       f"'{inspection.id}': they must agree")
+            self.field_error(path, ("inspection",),
+                             f"the action plan names inspection '{plan.inspection}' but sits in the folder of "
+                             f"'{inspection.id}': they must agree")
         numbers = {rec.number for rec in inspection.recommendations}
         answered: dict[int, int] = {}
         inspection_file = display_path(path.parent / INSPECTION_FILE, self.root)
         for index, response in enumerate(plan.responses):
-            where = f"responses[{index}]"
             location = ("responses", index, "recommendation")
             if response.recommendation not in numbers:
-                self.error(path, lines(location), f"{where}.recommendation",
-                           f"there is no recommendation {response.recommendation} in {inspection_file} "
-                           f"(its recommendations are numbered {_number_ranges(numbers)})")
+                self.field_error(path, location,
+                                 f"there is no recommendation {response.recommendation} in {inspection_file} "
+                                 f"(its recommendations are numbered {_number_ranges(numbers)})")
             elif response.recommendation in answered:
-                self.error(path, lines(location), f"{where}.recommendation",
-                           f"recommendation {response.recommendation} already has a response "
-                           f"(responses[{answered[response.recommendation]}]): give each one response")
+                self.field_error(path, location,
+                                 f"recommendation {response.recommendation} already has a response "
+                                 f"(responses[{answered[response.recommendation]}]): give each one response")
             answered.setdefault(response.recommendation, index)
             for a_index, action in enumerate(response.actions):
                 try:
                     read_target(action.target)
                 except UnreadableTarget as problem:
-                    self.error(path, lines(("responses", index, "actions", a_index, "target")),
-                               f"{where}.actions[{a_index}].target", str(problem))
+                    self.field_error(path, ("responses", index, "actions", a_index, "target"), str(problem))
 
     def unanswered_warnings(self, path: Path, plan: ActionPlan, inspection: Inspection) -> list[ContentError]:
         answered = {response.recommendation for response in plan.responses}
@@ -266,24 +249,6 @@ class _InspectionLoader(_ModelLoader):
             for rec in inspection.recommendations
             if rec.number not in answered
         ]
-
-
-class _Lines:
-    """Line numbers of one YAML file, for error messages: read once, when first asked
-    (a file without errors is never read again)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    @cached_property
-    def document(self):
-        try:
-            return read_yaml(self.path)
-        except (YamlSyntaxError, OSError):
-            return None
-
-    def __call__(self, location: tuple) -> Optional[int]:
-        return self.document.line_of(location) if self.document else None
 
 
 def _no_such_organisation(wanted: str, known: list[str]) -> str:

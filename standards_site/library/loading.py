@@ -6,7 +6,7 @@
     standards/principles.yml          statement of purpose, values, principles of inspection
 
 Every folder and file is optional: a site without position statements simply has
-none. Loading follows `loader.py`: each file is validated on its own, then
+none. Loading follows the framework loader: each file is validated on its own, then
 references (related standards) are resolved against the framework, and every
 problem is reported once as `ContentErrors` naming file, line and field.
 
@@ -21,16 +21,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Generic, Optional, TypeVar, Union
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
+from standards_site.core.content_loader import ContentLoader
+from standards_site.core.errors import ContentErrors
 from standards_site.core.suggest import unknown
-from standards_site.core.errors import ContentError, ContentErrors, display_path
 from standards_site.framework.editions import Framework
-from standards_site.library.model import (
-    TAG_PATTERN, FieldProblem, Glossary, Guide, PositionStatement, Principles,
-)
-from standards_site.core.messages import describe as _describe, dotted as _dotted, explain as _explain
-from standards_site.core.yaml_source import FieldPath, YamlSyntaxError, parse_yaml
+from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
 
 GUIDES_DIR = "guides"
 POSITIONS_DIR = "positions"
@@ -114,35 +111,10 @@ def load_library(root: Path, framework: Optional[Framework] = None) -> Library:
     return library
 
 
-class FrontMatterError(ValueError):
-    """A Markdown file whose front matter block is missing or unterminated."""
-
-    def __init__(self, message: str, line: int):
-        super().__init__(message)
-        self.message = message
-        self.line = line
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """Split `---` front matter from the Markdown body.
-
-    >>> split_front_matter("---\\ntitle: A\\n---\\nText\\n")
-    ('title: A\\n', 'Text\\n')
-    """
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        raise FrontMatterError("expected front matter: the file must start with a line '---'", 1)
-    for index, line in enumerate(lines[1:], start=1):
-        if line.strip() == "---":
-            return "".join(lines[1:index]), "".join(lines[index + 1:])
-    raise FrontMatterError("the front matter is not closed: add a line '---' after the last field", 1)
-
-
-class _LibraryLoader:
+class _LibraryLoader(ContentLoader):
     def __init__(self, root: Path, framework: Optional[Framework]):
-        self.root = root
+        super().__init__(root)
         self.framework = framework
-        self.errors: list[ContentError] = []
 
     def load(self) -> Library:
         return Library(
@@ -164,17 +136,10 @@ class _LibraryLoader:
         return {item.meta.slug: item for item in items}
 
     def load_item(self, path: Path, model: type[Meta]) -> Optional[LibraryItem]:
-        try:
-            text = path.read_text(encoding="utf-8")
-            front_matter, body = split_front_matter(text)
-        except UnicodeDecodeError:
-            return self.error(path, None, "", "the file is not UTF-8 text")
-        except FrontMatterError as problem:
-            return self.error(path, problem.line, "", problem.message)
-        # The front matter's first line is line 2 of the file (line 1 is `---`).
-        meta = self.validate(path, front_matter, model, line_offset=1)
-        if meta is None:
+        loaded = self.load_front_matter(path, model)
+        if loaded is None:
             return None
+        meta, body = loaded
         if meta.slug in RESERVED_SLUGS:
             self.field_error(path, ("slug",), f"slug '{meta.slug}' is reserved for the filter pages "
                              f"(/{folder_of(model)}/{meta.slug}/...): choose another")
@@ -202,13 +167,9 @@ class _LibraryLoader:
 
     def load_single(self, file_name: str, model: type[Model]) -> Optional[Model]:
         path = self.root / file_name
-        if not path.is_file():
+        if not self.present(path):   # every file is optional
             return None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            return self.error(path, None, "", "the file is not UTF-8 text")
-        loaded = self.validate(path, text, model, line_offset=0)
+        loaded = self.load_model(path, model)
         if isinstance(loaded, Glossary):
             self.check_glossary(path, loaded)
         return loaded
@@ -227,40 +188,6 @@ class _LibraryLoader:
                                      f"abbreviation '{form}' is already explained by term '{forms[form]}'")
                 forms.setdefault(form, term.id)
 
-    # -- shared ---------------------------------------------------------------------------------
-
-    def validate(self, path: Path, text: str, model: type[Model], line_offset: int) -> Optional[Model]:
-        """Parse YAML `text` from `path` and validate it as `model`; None when invalid."""
-        try:
-            document = parse_yaml(text)
-        except YamlSyntaxError as problem:
-            line = problem.line + line_offset if problem.line else None
-            return self.error(path, line, "", problem.message)
-        self._document, self._offset = document, line_offset
-        for key_path, line in document.duplicate_keys:
-            self.error(path, line + line_offset, _dotted(key_path), "duplicate key: the field is given twice")
-        if not isinstance(document.data, dict):
-            return self.error(path, 1 + line_offset, "",
-                              f"expected a mapping of fields (key: value), found {_describe(document.data)}")
-        try:
-            return model.model_validate(document.data)
-        except ValidationError as problem:
-            for detail in problem.errors():
-                location, message = _explain_library(detail, model)
-                self.field_error(path, location, message)
-            return None
-
-    def field_error(self, path: Path, location: FieldPath, message: str) -> None:
-        """Record an error at a field of the YAML last validated, looking up its line."""
-        found = self._document.line_of(location)
-        line = found + self._offset if found else None
-        self.error(path, line, _dotted(location), message)
-
-    def error(self, path: Path, line: Optional[int], field_name: str, message: str) -> None:
-        """Record an error; returns None so loaders can `return self.error(...)`."""
-        self.errors.append(ContentError(display_path(path, self.root), line, field_name, message))
-        return None
-
 
 def folder_of(model: type) -> str:
     """The folder under `standards/` (and under `/guidance/`) of a library item model."""
@@ -270,20 +197,3 @@ def folder_of(model: type) -> str:
 def _sort_key(title: str) -> str:
     """Titles compared on letters and digits only, so a leading quote mark does not sort first."""
     return "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()
-
-
-def _explain_library(detail: dict, model: type[BaseModel]) -> tuple[FieldPath, str]:
-    """The field path and an author-facing sentence for one pydantic error."""
-    location = tuple(detail["loc"])
-    kind, found = detail["type"], detail.get("input")
-    problem = detail.get("ctx", {}).get("error")
-    if isinstance(problem, FieldProblem):
-        return location + problem.path, problem.message
-    if kind.startswith("date_"):
-        return location, f"'{found}' is not a date: write YYYY-MM-DD, e.g. 2026-11-23"
-    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == TAG_PATTERN:
-        return location, (f"'{found}' is not a tag: use lower-case words joined by hyphens, "
-                          "e.g. serious-further-offences")
-    if kind in ("int_parsing", "int_type"):
-        return location, f"expected a whole number, found {_describe(found)}"
-    return location, _explain(detail, model, location)

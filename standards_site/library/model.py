@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Optional
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-from standards_site.core.types import Id, LabelledEnum, PartialDate, Strict, Text
+from standards_site.core.errors import FieldProblem
+from standards_site.core.types import Id, LabelledEnum, PartialDate, Strict, Tag, Text
 
 #: A tag: lower-case words joined by single hyphens, e.g. `serious-further-offences`.
-TAG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-Tag = Annotated[str, StringConstraints(pattern=TAG_PATTERN, max_length=40)]
 
 
 class GuideKind(LabelledEnum):
@@ -68,19 +67,6 @@ class QuotedSource(Strict):
     publisher: Text
     date: PartialDate
     section: Optional[Text] = None
-
-
-class FieldProblem(ValueError):
-    """A check across fields that names the field at fault, so errors can point at its line.
-
-    pydantic reports a model validator's error at the model itself; the loader reads
-    `path` from the exception (kept in the error's `ctx`) to name the field instead.
-    """
-
-    def __init__(self, path: tuple, message: str):
-        super().__init__(message)
-        self.path = path
-        self.message = message
 
 
 class _Dated(Strict):

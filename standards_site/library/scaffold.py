@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from standards_site.library.loading import GUIDES_DIR, POSITIONS_DIR, RESERVED_SLUGS
-from standards_site.library.model import TAG_PATTERN
+from standards_site.core.types import TAG_PATTERN
 
 KINDS = {"guide": GUIDES_DIR, "position": POSITIONS_DIR}
 

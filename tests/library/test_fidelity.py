@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from standards_site.site.content import load_content
-from standards_site.library.loading import split_front_matter
+from standards_site.core.front_matter import split_front_matter
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "sources"

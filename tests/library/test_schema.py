@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from standards_site.library.loading import split_front_matter
+from standards_site.core.front_matter import split_front_matter
 from standards_site.site.schema import schema_text
 from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
 from standards_site.core.yaml_source import parse_yaml, read_yaml
