@@ -18,7 +18,6 @@ from typing import Optional
 from markupsafe import escape
 
 
-from standards_site.framework import pages
 
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
@@ -329,17 +328,3 @@ def _ended_edition(framework: Framework, start: FrameworkEdition, ended: Trace) 
     line = chain(framework, start.id)
     position = line.index(start) + len(ended.steps)
     return line[min(position, len(line) - 1)].id
-
-
-
-def register() -> None:
-    """Add this module's notices and sections to standard and edition pages (once only)."""
-    for registry, part in ((pages.STANDARD_NOTICES, standard_notice),
-                           (pages.EDITION_NOTICES, edition_page_notice),
-                           (pages.STANDARD_SECTIONS, compare_section),
-                           (pages.STANDARD_SECTIONS, cite_section)):
-        if part not in registry:
-            registry.append(part)
-
-
-register()

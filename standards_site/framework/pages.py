@@ -1,7 +1,9 @@
 """Generate the framework's pages from the loaded content: {source path: Markdown}.
 
-Pure functions of the content model; MkDocs only receives the result
-(see `standards_site/mkdocs/plugin.py`). Nothing here is hand-written per standard.
+The framework home, one page per edition and one per standard. Other content types
+add sections and notices to a standard or edition page through `PageParts`, which the
+site composes in one place (`standards_site/site/generated.py`); the framework knows
+nothing of them. Pure functions of the content model; nothing is hand-written per standard.
 """
 
 from __future__ import annotations
@@ -11,40 +13,37 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
-from standards_site.inspections import pages as inspection_pages
-
-from standards_site.core.dates import partial_date
 from standards_site.core import urls
-from standards_site.site.content import SiteContent
-from standards_site.framework.editions import Framework, FrameworkEdition
-from standards_site.library.pages import library_pages, related_guidance
-from standards_site.framework.model import Standard
+from standards_site.core.dates import partial_date
 from standards_site.core.rendering import render
+from standards_site.framework.editions import Framework, FrameworkEdition
+from standards_site.framework.model import Standard
+from standards_site.site.content import SiteContent
+
+#: A section or notice of a standard page: called with (content, edition, standard, page
+#: path), it returns Markdown, or "" when it has nothing to show on that page.
+StandardPart = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
+#: A notice at the top of an edition's page: called with (content, edition, page path).
+EditionPart = Callable[[SiteContent, FrameworkEdition, str], str]
 
 
-#: Sections other content types add to a standard page, in order. Each is called with
-#: (content, edition, standard, page path) and returns Markdown, or "" for nothing.
-StandardSection = Callable[[SiteContent, FrameworkEdition, Standard, str], str]
-STANDARD_SECTIONS: list[StandardSection] = [inspection_pages.recommendations_section, related_guidance]
+@dataclass(frozen=True)
+class PageParts:
+    """What other content types show on framework pages, each list in the order shown."""
 
-#: Notices shown at the top of a standard page (same signature as a section), e.g. "superseded".
-STANDARD_NOTICES: list[StandardSection] = []
-
-#: Notices shown at the top of an edition's page: called with (content, edition, page path).
-EditionNotice = Callable[[SiteContent, FrameworkEdition, str], str]
-EDITION_NOTICES: list[EditionNotice] = []
+    standard_notices: tuple[StandardPart, ...] = ()    # at the top, e.g. "this edition is superseded"
+    standard_sections: tuple[StandardPart, ...] = ()   # below the characteristics
+    edition_notices: tuple[EditionPart, ...] = ()
 
 
-def generate_pages(content: SiteContent) -> dict[str, str]:
-    """Every generated page, keyed by its MkDocs source path."""
+def framework_pages(content: SiteContent, parts: PageParts = PageParts()) -> dict[str, str]:
+    """The framework home, every edition page and every standard page, by source path."""
     framework = content.framework
     pages = {urls.FRAMEWORK_HOME: framework_home(framework)}
     for edition in framework.editions.values():
-        pages[urls.edition_page(edition.id)] = edition_page(edition, content)
+        pages[urls.edition_page(edition.id)] = edition_page(edition, content, parts)
         for standard in edition.standards.values():
-            pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard)
-    pages.update(library_pages(content))
-    pages.update(inspection_pages.generate_pages(content))
+            pages[urls.standard_page(edition.id, standard.id)] = standard_page(content, edition, standard, parts)
     return pages
 
 
@@ -63,9 +62,10 @@ def framework_home(framework: Framework) -> str:
     )
 
 
-def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = None) -> str:
+def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = None,
+                 parts: PageParts = PageParts()) -> str:
     here = urls.edition_page(edition.id)
-    notices = [notice(content, edition, here) for notice in EDITION_NOTICES] if content else []
+    notices = [notice(content, edition, here) for notice in parts.edition_notices] if content else []
     return render(
         "framework/edition.md.j2",
         notices=[Markup(notice) for notice in notices if notice],
@@ -82,10 +82,11 @@ class Neighbours:
     next: Optional[Standard]
 
 
-def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Standard) -> str:
+def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Standard,
+                  parts: PageParts = PageParts()) -> str:
     here = urls.standard_page(edition.id, standard.id)
-    sections = [section(content, edition, standard, here) for section in STANDARD_SECTIONS]
-    notices = [notice(content, edition, standard, here) for notice in STANDARD_NOTICES]
+    sections = [section(content, edition, standard, here) for section in parts.standard_sections]
+    notices = [notice(content, edition, standard, here) for notice in parts.standard_notices]
     neighbours = _neighbours(edition, standard)
     links = {"edition": urls.relative_link(here, urls.edition_page(edition.id))}
     for name in ("previous", "next"):

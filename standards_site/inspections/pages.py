@@ -6,7 +6,7 @@
 - `inspections/<id>/action-plan/` tracks the action plan: each recommendation with its
   response and actions, filters, and counts drawn as a chart with a table behind it;
 - each standard page gets a section listing the recommendations filed under it
-  (`recommendations_section`, registered in `pages.STANDARD_SECTIONS`).
+  (`recommendations_section`, listed in `site/generated.py`'s `PAGE_PARTS`).
 
 "Overdue" needs a date to be judged against. It is given at build time and never taken
 from the build clock: the build's `overdue_as_of` setting (the plugin option, which
@@ -46,7 +46,7 @@ def action_plan_page(inspection_id: str) -> str:
     return f"inspections/{inspection_id}/action-plan/index.md"
 
 
-def generate_pages(content: SiteContent, as_of: Optional[date] = None) -> dict[str, str]:
+def inspection_pages(content: SiteContent, as_of: Optional[date] = None) -> dict[str, str]:
     """The inspections index, and for each inspection its page and its tracker."""
     as_of = as_of or content.settings.overdue_as_of
     records = list(content.inspections.records.values())
@@ -255,7 +255,7 @@ def _filter_css(standards: list[Standard]) -> str:
 # -- the section on each standard page ------------------------------------------------------------
 
 def recommendations_section(content: SiteContent, edition: FrameworkEdition, standard: Standard, here: str) -> str:
-    """The recommendations filed under a standard, for `pages.STANDARD_SECTIONS`, by inspection."""
+    """The recommendations filed under a standard, by inspection: a section of its page."""
     found = content.inspections.recommendations_under(edition.id, standard.id)
     if not found:
         return ""
@@ -281,6 +281,6 @@ _long_month = month_year
 
 
 __all__ = [
-    "action_plan_page", "generate_pages", "inspection_page",
+    "action_plan_page", "inspection_page", "inspection_pages",
     "recommendations_section",
 ]

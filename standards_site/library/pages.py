@@ -217,7 +217,7 @@ def _view(content: SiteContent, item_type: ItemType, item: Item, here: str) -> I
     )
 
 
-# -- related guidance on each standard page (registered in pages.STANDARD_SECTIONS) ---------------
+# -- related guidance on each standard page (a section listed in site/generated.py) ---------------
 
 def related_guidance(content: SiteContent, edition: FrameworkEdition, standard: Standard, here: str) -> str:
     """The guides and position statements related to `standard`, for its page in the current edition."""

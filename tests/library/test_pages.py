@@ -14,7 +14,7 @@ from standards_site.core import urls
 from standards_site.site.content import load_content
 from standards_site.library.feed import atom_feed
 from standards_site.library.pages import abbreviations_markdown, library_pages
-from standards_site.framework.pages import generate_pages
+from standards_site.site.generated import generated_pages
 
 from .conftest import FIXTURE_SITE, VALID_GUIDE, write_guide
 
@@ -39,7 +39,7 @@ def fixture_content():
 
 
 def test_each_guide_and_its_standards_link_to_each_other(real):
-    pages = generate_pages(real)
+    pages = generated_pages(real)
     edition = real.framework.current.id
     for slug, item in real.library.guides.items():
         guide_page = lu.item_page(lu.GUIDES, slug)
@@ -50,7 +50,7 @@ def test_each_guide_and_its_standards_link_to_each_other(real):
 
 
 def test_a_standard_page_lists_only_its_own_guides(real):
-    pages = generate_pages(real)
+    pages = generated_pages(real)
     page = urls.standard_page("2018", "1.2")
     linked = {p for p in links_on(page, pages[page]) if p.startswith("guidance/guides/")}
     assert linked == {"guidance/guides/line-management-supervision/index.md",

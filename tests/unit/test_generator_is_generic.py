@@ -51,3 +51,27 @@ def test_the_check_sees_an_import_of_mkdocs(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("from mkdocs.plugins import BasePlugin\nimport material.plugins\n", encoding="utf-8")
     assert _imports(sample) == {"mkdocs.plugins", "material.plugins"}
+
+
+#: Which content types each may build on: the framework stands alone; the library and
+#: inspections refer to standards; only `site` (and the adapter) composes them all.
+ALLOWED_LAYERS = {
+    "core": set(),
+    "framework": {"core"},
+    "library": {"core", "framework"},
+    "inspections": {"core", "framework"},
+}
+
+
+@pytest.mark.parametrize("package", sorted(ALLOWED_LAYERS))
+def test_content_types_do_not_import_each_other(package):
+    # `site.content` holds the loaded content every page function takes, so it is allowed.
+    found = {
+        str(path.relative_to(ROOT)): sorted(
+            name for name in _imports(path)
+            if name.startswith("standards_site.") and name != "standards_site.site.content"
+            and name.split(".")[1] not in ALLOWED_LAYERS[package] | {package}
+        )
+        for path in (PACKAGE / package).rglob("*.py")
+    }
+    assert {path: names for path, names in found.items() if names} == {}

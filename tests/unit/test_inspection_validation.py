@@ -13,7 +13,7 @@ import pytest
 
 from standards_site.site.content import load_content
 from standards_site.core.errors import ContentErrors
-from standards_site.inspections.pages import generate_pages
+from standards_site.inspections.pages import inspection_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = "inspections/example-2020"
@@ -198,7 +198,7 @@ def test_a_recommendation_with_no_response_is_a_warning_listed_on_the_tracker(co
         "standards/inspections/example-2020/action-plan.yml: responses: "
         "recommendation 2 has no response in the action plan"
     ]
-    tracker = generate_pages(content)["inspections/example-2020/action-plan/index.md"]
+    tracker = inspection_pages(content)["inspections/example-2020/action-plan/index.md"]
     assert '!!! warning "Recommendations without a response"' in tracker
     assert ("[Recommendation 2](#recommendation-2) has no response in "
             "standards/inspections/example-2020/action-plan.yml.") in tracker
@@ -211,7 +211,7 @@ def test_an_inspection_without_an_action_plan_has_no_tracker_and_no_warnings(con
     write(content_root, plan=None)
     content = load_content(content_root)
     assert content.inspections.records["example-2020"].warnings == []
-    pages = generate_pages(content)
+    pages = inspection_pages(content)
     assert "inspections/example-2020/index.md" in pages
     assert "inspections/example-2020/action-plan/index.md" not in pages
     assert "Action plan: not yet submitted." in pages["inspections/example-2020/index.md"]
