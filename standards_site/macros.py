@@ -6,6 +6,8 @@
     {{ characteristics_table("1.2") }}          -> the four levels' summaries as a table
     {{ rating("requires improvement") }}        -> a rating label that does not rely on colour
     {% for id in current_standards() %}         -> the current edition's standard ids, in order
+    {{ organisation("name") }}                  -> the publisher, from the plugin's `organisation`
+    {{ contact("email") }}                      -> a contact detail, from the plugin's `contact`
 
 An unknown id does not stop rendering: it is recorded and reported with every
 other unresolved reference when the build ends, and the build fails then.
@@ -20,6 +22,7 @@ from markupsafe import Markup
 from standards_site.core import urls
 from standards_site.framework.editions import UnknownReference
 from standards_site.core.rendering import md_escape, render
+from standards_site.core.suggest import unknown
 from standards_site.site.build_state import BuildState
 
 
@@ -55,9 +58,31 @@ def define_env(env: Any) -> None:
         return list(state().framework.edition().standards)
 
     @env.macro
+    def organisation(detail: str) -> str:
+        """The publisher's `name`, `short_name` or `url`, as set in mkdocs.yml."""
+        return _setting(state(), current_page(), "organisation", detail)
+
+    @env.macro
+    def contact(detail: str) -> str:
+        """A contact detail (`email`, `phone`, `hours`, `response_days`), as set in mkdocs.yml."""
+        return _setting(state(), current_page(), "contact", detail)
+
+    @env.macro
     def rating(level: str, edition: Optional[str] = None) -> str:
         """A rating label from an edition's scale (default: the current edition), e.g. `rating("good")`."""
         return _rating(state(), current_page(), level, edition)
+
+
+def _setting(state: BuildState, page: str, group: str, detail: str) -> str:
+    """A configured value as literal text, or a visible placeholder naming the option to set."""
+    settings = getattr(state.content.settings, group)
+    known = list(settings.__dataclass_fields__)
+    if detail not in known:
+        return _unresolved(state, page, f"{group}({detail!r})", unknown(f"no {group} detail '{detail}'", detail, known))
+    value = getattr(settings, detail)
+    if value in ("", None):
+        return md_escape(f"[{group}.{detail}: not yet set in mkdocs.yml]")
+    return md_escape(value)
 
 
 def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, mkdocs_build, STANDARDS_SITE
 
@@ -60,19 +61,43 @@ def test_invalid_content_fails_the_build_with_every_error_and_no_site(fixture_si
 
 def test_unknown_standard_in_a_macro_fails_the_build_and_removes_the_site(fixture_site, tmp_path):
     page = fixture_site / "docs/index.md"
-    page.write_text(page.read_text() + '\n{{ standard_link("1.9") }} {{ rating("excellent") }}\n', encoding="utf-8")
+    page.write_text(page.read_text() + '\n{{ standard_link("1.9") }} {{ rating("excellent") }} '
+                    '{{ contact("mail") }}\n', encoding="utf-8")
 
     result = mkdocs_build(fixture_site / "mkdocs.yml", tmp_path / "out")
 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "ERROR   -  2 unresolved references in pages:\n"
+        "ERROR   -  3 unresolved references in pages:\n"
         "  docs/index.md: standard_link('1.9'): there is no standard '1.9' in edition 2020; did you mean '1.2'?\n"
         "  docs/index.md: rating('excellent'): there is no rating level 'excellent' in the rating scale of "
         "edition 2020 (known: outstanding, good, requires-improvement, inadequate)\n"
+        "  docs/index.md: contact('mail'): no contact detail 'mail'; did you mean 'email'?\n"
     ) in result.stderr
     assert not (tmp_path / "out").exists(), "a failed build must not leave a half-written site"
+
+
+def test_identity_macros_show_the_configured_values_as_text_and_name_what_is_unset(fixture_site, tmp_path):
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "        short_name: Fixture\n",
+        "        short_name: Fixture\n      contact:\n        email: \"<b>help</b>@example.org\"\n"), encoding="utf-8")
+    page = fixture_site / "docs/index.md"
+    page.write_text(page.read_text() + '\nRun by {{ organisation("name") }}: {{ contact("email") }}, '
+                    '{{ contact("phone") }}, within {{ contact("response_days") }} days.\n', encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    text = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
+    assert ("Run by Fixture Inspectorate (invented, for tests): <b>help</b>@example.org, "
+            "[contact.phone: not yet set in mkdocs.yml], within 5 days.") in " ".join(text.split())
+
+
+def test_the_accessibility_statement_names_the_publisher_from_config(built_site):
+    page = (built_site / "accessibility/index.html").read_text(encoding="utf-8")
+    text = " ".join(BeautifulSoup(page, "html.parser").get_text(" ").split())
+    assert "This website is run by HM Inspectorate of Probation." in text
+    assert "email [contact.email: not yet set in mkdocs.yml]" in text   # not invented: the config has none
 
 
 def test_hand_written_page_cannot_shadow_a_generated_one(fixture_site, tmp_path):
