@@ -180,3 +180,12 @@ def test_hostile_text_is_data_not_markup(content):
     edit(content, STANDARD, "title: Staff", "title: \"<script>alert(1)</script> *Staff*\"")
     standard = load_content(content).framework.standard("1.2", "2018")
     assert standard.title == "<script>alert(1)</script> *Staff*"
+
+
+@pytest.mark.parametrize("written", ["2018-13", "2018-02-30", "2018-00", "2018-04-31"])
+def test_a_date_that_is_not_in_the_calendar_is_named(content, written):
+    edit(content, EDITION, 'published: "2018-03"', f'published: "{written}"')
+    assert errors_of(content) == [
+        f"{EDITION}:6: published: '{written}' is not a date in the calendar: check the month and day "
+        "(YYYY, YYYY-MM or YYYY-MM-DD)"
+    ]
