@@ -74,8 +74,8 @@ class ContactConfig(base.Config):
     phone = c.Type(str, default="")
     #: When the telephone is answered, e.g. "Monday to Friday, 9am to 5pm".
     hours = c.Type(str, default="")
-    #: Working days within which a request is answered.
-    response_days = c.Type(int, default=5)
+    #: Working days within which a request is answered (no default: the statement shows a placeholder).
+    response_days = c.Optional(c.Type(int))
 
 
 class StandardsSiteConfig(base.Config):

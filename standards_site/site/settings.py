@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Optional
 
 #: The default "overdue as of" date of action-plan trackers: 4 March 2021, one year after
 #: the first action plan of this repository's site was submitted. Fixed, so that a rebuild
@@ -39,13 +40,13 @@ class Contact:
         email: Address for accessibility problems and requests.
         phone: Telephone number ("" for none).
         hours: When the telephone is answered ("" for none).
-        response_days: Working days within which a request is answered.
+        response_days: Working days within which a request is answered (None: not stated).
     """
 
     email: str = ""
     phone: str = ""
     hours: str = ""
-    response_days: int = 5
+    response_days: Optional[int] = None
 
 
 @dataclass(frozen=True)

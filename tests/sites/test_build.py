@@ -90,7 +90,7 @@ def test_identity_macros_show_the_configured_values_as_text_and_name_what_is_uns
     assert result.returncode == 0, result.stderr
     text = BeautifulSoup((tmp_path / "out/index.html").read_text(encoding="utf-8"), "html.parser").get_text(" ")
     assert ("Run by Fixture Inspectorate (invented, for tests): <b>help</b>@example.org, "
-            "[contact.phone: not yet set in mkdocs.yml], within 5 days.") in " ".join(text.split())
+            "[contact.phone: not yet set in mkdocs.yml], within [contact.response_days: not yet set in mkdocs.yml] days.") in " ".join(text.split())
 
 
 def test_the_accessibility_statement_names_the_publisher_from_config(built_site):

@@ -42,7 +42,7 @@ def test_every_option_has_a_default_except_the_organisation_name():
     assert config.organisation.name == "Example Inspectorate"
     assert config.organisation.short_name == ""      # the plugin falls back to the name
     assert (config.content_dir, config.preview, config.overdue_as_of, config.search) == ("standards", False, None, True)
-    assert config.contact.response_days == 5
+    assert config.contact.response_days is None     # never a made-up promise
 
 
 def test_the_organisation_name_is_required():
