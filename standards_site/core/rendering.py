@@ -10,6 +10,7 @@ a hostile string cannot inject markup. Template authors opt out only by passing
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import lru_cache
@@ -65,8 +66,18 @@ def _reference(match: re.Match) -> str:
 
 
 def yaml_string(value: Any) -> Markup:
-    """A value as a double-quoted YAML (JSON) string, for front matter."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """A value for a generated page's front matter: HTML, quoted as a YAML (JSON) string.
+
+    MkDocs and the theme treat front matter as HTML: Material prints `page.title` and
+    the description into `<title>`, the header, the navigation and
+    `<meta content="...">` without escaping them (a title taken from a page's heading is
+    HTML already). So the text is HTML-escaped here, once, for every value the theme
+    will print, and reads in every one of those places exactly as written.
+
+    >>> str(yaml_string('Fish & "chips" <b>'))
+    '"Fish &amp; &quot;chips&quot; &lt;b&gt;"'
+    """
+    return Markup(json.dumps(html.escape(" ".join(str(value).split())), ensure_ascii=False))
 
 
 def indent_block(value: str, width: int = 4) -> Markup:

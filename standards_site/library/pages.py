@@ -262,16 +262,21 @@ def principles_page(principles: Principles) -> str:
     return render("library/principles.md.j2", p=principles, source_date=partial_date(principles.source.date))
 
 
-def abbreviations_markdown(glossary: Optional[Glossary]) -> str:
-    """Abbreviation definitions for Python-Markdown's `abbr` extension, one per form.
+def abbreviations(glossary: Optional[Glossary]) -> dict[str, str]:
+    """Each abbreviation and its expansion, for Python-Markdown's `abbr` extension.
 
-    Appended to every page, so `MAPPA` anywhere on the site gets a tooltip with the
-    glossary's own words ("Multi-Agency Public Protection Arrangements").
+    So `MAPPA` anywhere on the site gets a tooltip with the glossary's own words
+    ("Multi-Agency Public Protection Arrangements"). Given to the extension as its
+    `glossary` option, never as `*[MAPPA]: ...` lines in a page: there the text would be
+    Markdown (a line break starts page content) and Jinja (mkdocs-macros renders it),
+    where as an option it only ever becomes an escaped `title` attribute.
     """
     if glossary is None:
-        return ""
-    lines = [f"*[{form}]: {term.expansion}" for term in glossary.terms for form in term.abbreviations]
-    return "\n".join(lines) + "\n" if lines else ""
+        return {}
+    # The extension writes the title as HTML, keeping what looks like a character
+    # reference: escaping every `&` first keeps a written `&amp;` as those five characters.
+    return {form: " ".join(term.expansion.split()).replace("&", "&amp;")
+            for term in glossary.terms for form in term.abbreviations}
 
 
 # -- what's new -----------------------------------------------------------------------------------

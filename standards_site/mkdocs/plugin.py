@@ -74,6 +74,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self.theme.configure(config, search=self.config.search)
         if LEVEL_TABS not in config.markdown_extensions:   # tab anchors are level ids
             config.markdown_extensions.append(LEVEL_TABS)
+        self._explain_abbreviations(config)
         return config
 
     def _settings(self, config: MkDocsConfig) -> SiteSettings:
@@ -86,6 +87,22 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
             contact=Contact(contact.email, contact.phone, contact.hours, contact.response_days),
             **({"overdue_as_of": self.config.overdue_as_of} if self.config.overdue_as_of else {}),
         )
+
+    def _explain_abbreviations(self, config: MkDocsConfig) -> None:
+        """The glossary's abbreviations, explained in place on every page (the `abbr` extension)."""
+        if "content.tooltips" in (config.theme.get("features") or []):
+            # Material 9.8's tooltips put a `title` into the page as HTML (and the text of a
+            # shortened menu entry too), so a glossary expansion or a page title would run.
+            raise PluginError(
+                "mkdocs.yml: theme.features lists 'content.tooltips', which shows titles as HTML: "
+                "text from the content would run as markup. Remove it (abbreviations keep the "
+                "browser's own tooltip)")
+        if not self.build.abbreviations:
+            return
+        if "abbr" not in config.markdown_extensions:
+            config.markdown_extensions.append("abbr")
+        options = config.mdx_configs.setdefault("abbr", {})
+        options["glossary"] = {**options.get("glossary", {}), **self.build.abbreviations}
 
     @staticmethod
     def _add_redirects(config: MkDocsConfig, maps: dict[str, str]) -> None:
@@ -126,10 +143,6 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         # The theme's templates (footer, accessibility statement) read the identity from here.
         env.globals["standards_site"] = self.settings
         return env
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Explain the glossary's abbreviations in place on every page (the `abbr` extension)."""
-        return markdown + "\n\n" + self.build.abbreviations
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Register content-tab ids as anchors, so links to `#good` are validated, not flagged."""

@@ -28,11 +28,11 @@ class BuildState:
         return self.content.framework
 
     @cached_property
-    def abbreviations(self) -> str:
-        """The glossary's abbreviations as `*[ABBR]: Expansion` lines, appended to every page."""
-        from standards_site.library.pages import abbreviations_markdown
+    def abbreviations(self) -> dict[str, str]:
+        """The glossary's abbreviations and their expansions, explained on every page."""
+        from standards_site.library.pages import abbreviations
 
-        return abbreviations_markdown(self.content.library.glossary)
+        return abbreviations(self.content.library.glossary)
 
     def unresolved_report(self) -> str:
         count = len(self.unresolved)

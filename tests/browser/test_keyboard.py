@@ -120,7 +120,7 @@ def test_copy_button_works_by_keyboard(page: Page, site_url: str):
         if page.evaluate("document.activeElement.matches('.md-code__button')"):
             break
     expect(button).to_be_focused()
-    # accessibility.js: still named once Material has swapped its title for a tooltip.
+    # Still named once focused (its title stays: the site has no Material tooltips).
     expect(button).to_have_accessible_name("Copy to clipboard")
     page.keyboard.press("Enter")
     expect(page.locator(".md-dialog")).to_contain_text("Copied to clipboard")

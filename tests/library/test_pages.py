@@ -13,7 +13,7 @@ from standards_site.library import urls as lu
 from standards_site.core import urls
 from standards_site.site.content import load_content
 from standards_site.library.feed import atom_feed
-from standards_site.library.pages import abbreviations_markdown, library_pages
+from standards_site.library.pages import abbreviations, library_pages
 from standards_site.site.generated import generated_pages
 
 from .conftest import FIXTURE_SITE, VALID_GUIDE, write_guide
@@ -138,8 +138,8 @@ def test_the_feed_of_the_real_site_lists_every_published_guide(real):
 
 
 def test_abbreviations_come_from_the_glossary(fixture_content):
-    assert abbreviations_markdown(fixture_content.library.glossary) == "*[FIX]: Fixture item explained\n"
-    assert abbreviations_markdown(None) == ""
+    assert abbreviations(fixture_content.library.glossary) == {"FIX": "Fixture item explained"}
+    assert abbreviations(None) == {}
 
 
 def test_titles_and_summaries_are_escaped(content_root):

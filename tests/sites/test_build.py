@@ -133,3 +133,15 @@ def test_validate_command_on_the_real_content():
         "OK: 7 guide(s), 0 position statement(s), 42 glossary term(s)\n"
         "OK: 1 inspection(s), 24 recommendation(s)\n"
     )
+
+
+def test_material_tooltips_are_refused(fixture_site, tmp_path):
+    """Material's tooltips show a title attribute as HTML: content text would run."""
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("theme:\n", "theme:\n  features:\n    - content.tooltips\n", 1),
+                      encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "out")
+    assert result.returncode == 1
+    assert ("mkdocs.yml: theme.features lists 'content.tooltips', which shows titles as HTML: text from the "
+            "content would run as markup. Remove it (abbreviations keep the browser's own tooltip)") in result.stderr
+    assert "Traceback" not in result.stderr

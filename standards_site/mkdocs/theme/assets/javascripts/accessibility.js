@@ -1,6 +1,6 @@
 /* Accessibility fixes to Material for MkDocs 9.8.1 that templates and CSS cannot make,
  * because Material builds the elements concerned in its JavaScript. Each fix is checked
- * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). the theme's main.html (standards_site/mkdocs/theme/)
+ * by the browser tests (tests/browser/test_keyboard.py, test_accessibility.py). The theme's main.html (standards_site/mkdocs/theme/)
  * adds this file to every page. */
 (function () {
   var NARROW = window.matchMedia("(max-width: 76.2344em)");
@@ -41,23 +41,9 @@
       .observe(document.body, { childList: true, subtree: true });
   }
 
-  /* With the content.tooltips feature, Material swaps an element's title for a tooltip when
-   * it is hovered or focused: the title attribute goes, and with it the only name of an
-   * icon-only button such as a code block's copy button, just as a screen reader reaches it
-   * (WCAG 4.1.2; axe button-name). Keep the title as the element's label. */
-  function keepTitlesAsNames(root) {
-    root.querySelectorAll("button[title]:not([aria-label]), a[title]:not([aria-label])")
-      .forEach(function (element) {
-        if (!element.textContent.trim()) element.setAttribute("aria-label", element.title);
-      });
-  }
-
   function mount() {
     openDrawerOnFocus();
     unlandmarkCodeButtons();
-    keepTitlesAsNames(document);
-    new MutationObserver(function () { keepTitlesAsNames(document); })
-      .observe(document.body, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,97 @@
+"""Every text field of every content type, attacked in every place it reaches.
+
+The payloads (tests/security/hostile.py) are HTML, attribute and script break-outs,
+Markdown, Jinja and `javascript:` links, with line breaks. The built site is parsed as
+a browser parses it: no payload may make an element, an attribute, a comment or a
+script, and wherever a payload shows it must read exactly as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.security.hostile import FILE_SCHEMAS, HostileSite, findings, html_findings, payload
+
+# Where a text can reach in the built site, as CSS selectors on its pages.
+HTML_PLACES = {
+    "page title": "title",
+    "meta description": 'meta[name="description"]',
+    "header": ".md-header__topic",
+    "navigation": ".md-nav__link",
+    "breadcrumbs and page lists": "main a",
+    "tooltip (abbr)": "abbr[title]",
+    "table": "table td",
+    "level tab": ".tabbed-labels label, .tabbed-block",
+    "citation": ".citation",
+    "search metadata": "[data-pagefind-meta], [data-pagefind-filter]",
+}
+# ... and as files beside the pages.
+FILE_PLACES = {
+    "feed": "whats-new/atom.xml",
+    "JSON export": "api/v1/**/*.json",
+    "CSV export": "api/v1/**/*.csv",
+}
+
+
+def test_every_content_type_is_attacked(hostile):
+    site, _ = hostile
+    attacked = Counter(where.split(":")[0] for where in site.fields.values())
+    for pattern in FILE_SCHEMAS:
+        assert any(Path(path).match(f"standards/{pattern}") for path in attacked), f"no text field in {pattern}"
+    assert len(site.fields) > 300
+
+
+def test_no_payload_becomes_markup_anywhere(hostile):
+    site, built = hostile
+    assert findings(site, built) == []
+
+
+def test_every_payload_reaches_the_site(hostile):
+    """So the check above looked at every field: each shows somewhere, as text."""
+    site, built = hostile
+    seen = set()
+    for path in built.rglob("*"):
+        if path.suffix in (".html", ".json", ".csv", ".xml"):
+            seen.update(int(n) for n in re.findall(r"Hostile(\d+)", path.read_text(encoding="utf-8-sig")))
+    assert {n: where for n, where in site.fields.items() if n not in seen} == {}
+
+
+@pytest.mark.parametrize("place, selector", HTML_PLACES.items())
+def test_payloads_reach_each_place_in_pages(hostile, place, selector):
+    """Each place the matrix covers really holds payloads (else it would pass unseen)."""
+    _, built = hostile
+    for path in built.rglob("*.html"):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if any("Hostile" in str(element) for element in soup.select(selector)):
+            return
+    pytest.fail(f"no payload reached the {place} ({selector}) of any page")
+
+
+@pytest.mark.parametrize("place, pattern", FILE_PLACES.items())
+def test_payloads_reach_each_data_file(hostile, place, pattern):
+    _, built = hostile
+    files = list(built.glob(pattern))
+    assert files and any("Hostile" in f.read_text(encoding="utf-8-sig") for f in files), place
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<title>{p} - Site</title>",
+        '<meta name="description" content="{p}">',
+        "<p>{p}</p>",
+        '<abbr title="{p}">X</abbr>',
+        "<p><strong>bold1</strong></p>",
+        "<h1>heading1</h1>",
+        '<a href="javascript:alert(1)">a</a>',
+    ],
+)
+def test_the_check_finds_a_payload_left_as_markup(page):
+    """The checker itself can fail: each of these pages is one of the defects it looks for."""
+    site = HostileSite(Path("."), {1: "a field"})
+    assert html_findings(site, f"<!doctype html><html><head></head><body>{page.format(p=payload(1))}</body></html>")
