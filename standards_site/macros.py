@@ -10,13 +10,17 @@
     {{ contact("email") }}                      -> a contact detail, from the plugin's `contact`
 
 An unknown id does not stop rendering: it is recorded and reported with every
-other unresolved reference when the build ends, and the build fails then.
+other unresolved reference when the build ends, and the build fails then. So is a
+macro name that does not exist, or a page whose `{{ }}` / `{% %}` do not parse: the
+page is checked before mkdocs-macros renders it (which would print a traceback).
 """
 
 from __future__ import annotations
 
 from typing import Any, Optional
 
+from jinja2 import TemplateSyntaxError
+from jinja2.meta import find_undeclared_variables
 from markupsafe import Markup
 
 from standards_site.core import urls
@@ -38,6 +42,19 @@ def define_env(env: Any) -> None:
 
     def state() -> BuildState:
         return plugin.build
+
+    def check_page(env: Any) -> None:
+        """Before rendering: every name is known and the page parses, or it is reported."""
+        if not _will_render(env):
+            return
+        problem = _page_problem(env)
+        if problem:
+            state().unresolved.append(f"docs/{env.page.file.src_uri}{problem}")
+            env.variables["page"].meta["render_macros"] = False   # the build fails when it ends
+
+    # mkdocs-macros may load the module twice (as local and as external module).
+    if check_page.__qualname__ not in {getattr(f, "__qualname__", "") for f in env.pre_macro_functions}:
+        env.pre_macro_functions.append(check_page)
 
     def current_page() -> str:
         return env.page.file.src_uri
@@ -121,6 +138,36 @@ def _rating(state: BuildState, page: str, level: str, edition: Optional[str] = N
     except UnknownReference as problem:
         return _unresolved(state, page, f"rating({level!r})", str(problem))
     return render("framework/rating.html.j2", level=found).strip()
+
+
+def _will_render(env: Any) -> bool:
+    """Whether mkdocs-macros will render this page (its own rule, from its configuration)."""
+    wanted = env.variables["page"].meta.get("render_macros")
+    if wanted is False:
+        return False
+    return bool(wanted) or env.config["render_by_default"] or env.force_page_rendering(env.page.file.src_path)
+
+
+def _page_problem(env: Any) -> Optional[str]:
+    """':line: what is wrong' for a page that would not render, or None."""
+    try:
+        parsed = env.env.parse(env.markdown)
+    except TemplateSyntaxError as error:
+        return f":{_source_line(env, error.lineno)}: {{{{ }}}} or {{% %}} cannot be read: {error.message}"
+    known = {*env.variables, *env.env.globals, *env.variables["page"].meta}
+    for name in sorted(find_undeclared_variables(parsed) - known):
+        line = next((n for n, text in enumerate(env.markdown.splitlines(), 1) if name in text), None)
+        where = f":{_source_line(env, line)}" if line else ""
+        return f"{where}: {name}: " + unknown(f"there is no macro or variable '{name}'", name, sorted(env.macros))
+    return None
+
+
+def _source_line(env: Any, line: Optional[int]) -> Optional[int]:
+    """A line of the Markdown mkdocs-macros renders, as a line of the file (after its front matter)."""
+    if line is None:
+        return None
+    source = env.page.file.content_string
+    return line + source.count("\n") - env.markdown.count("\n")
 
 
 def _unresolved(state: BuildState, page: str, call: str, reason: str) -> str:

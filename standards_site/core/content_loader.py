@@ -9,8 +9,9 @@ once, so every content type gets the same protections and the same wording:
   it, a link to nothing, or a folder named like a content file is refused, and the
   message never shows what lies at the other end of a link;
 - text must be UTF-8 (a byte-order mark is allowed and dropped, as editors on Windows
-  write one);
-- YAML is read with line numbers and size limits (`core.yaml_source`);
+  write one), at most `MAX_FILE_BYTES` long, and free of invisible control characters
+  (`core.text_safety`);
+- YAML is read with line numbers and limits on nesting and size (`core.yaml_source`);
 - pydantic's errors become sentences (`core.messages.explain`).
 
 A field's line is looked up again only when an error needs it: files without errors
@@ -27,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from standards_site.core.errors import ContentError, display_path
 from standards_site.core.front_matter import FrontMatterError, split_front_matter
 from standards_site.core.messages import describe, dotted, explain
+from standards_site.core.text_safety import MAX_FILE_BYTES, find_control_character
 from standards_site.core.yaml_source import FieldPath, YamlDocument, YamlSyntaxError, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -73,24 +75,31 @@ class ContentLoader:
 
     def read_text(self, path: Path) -> Optional[str]:
         """The text of a content file, or None after recording why it cannot be read."""
-        problem = self._unreadable(path)
+        problem = self.unreadable(path)
         if problem:
             return self.error(path, None, "", problem)
         try:
-            text = path.read_text(encoding="utf-8")
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                return self.error(path, None, "", f"the file is {size:,} bytes; a content file may be at "
+                                  f"most {MAX_FILE_BYTES:,}: split it")
+            text = path.read_text(encoding="utf-8").removeprefix(_BYTE_ORDER_MARK)
         except UnicodeDecodeError as failure:
             return self.error(path, None, "", f"the file is not UTF-8 text (byte {failure.start + 1} "
                               "cannot be read): save it as UTF-8")
         except OSError as failure:
             return self.error(path, None, "", f"the file cannot be read ({failure.strerror})")
-        return text.removeprefix(_BYTE_ORDER_MARK)
+        if found := find_control_character(text):
+            return self.error(path, found.line, "", found.message)
+        return text
 
     @staticmethod
     def present(path: Path) -> bool:
         """Whether there is anything at `path`, even a broken link (which `read_text` then names)."""
         return path.exists() or path.is_symlink()
 
-    def _unreadable(self, path: Path) -> Optional[str]:
+    def unreadable(self, path: Path) -> Optional[str]:
+        """Why `path` is not a plain file inside the folder, or None."""
         if path.is_symlink() and not path.exists():
             return "the file is a link to a file that does not exist: replace it with the file itself"
         if not self._inside_content(path):
@@ -144,13 +153,13 @@ class ContentLoader:
             # This file has errors: keep its lines for the checks that follow.
             self._documents[path] = (document, line_offset)
             for detail in problem.errors():
-                location, message = explain(detail, model)
+                location, message = explain(detail, model, document.numbers)
                 self.field_error(path, location, message)
             return None
 
     def _parse_quietly(self, path: Path) -> Optional[tuple[YamlDocument, int]]:
         """Parse `path` again to find a line; None when it cannot be (its error is reported already)."""
-        if self._unreadable(path):
+        if self.unreadable(path):
             return None
         try:
             text = path.read_text(encoding="utf-8").removeprefix(_BYTE_ORDER_MARK)

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 
 from pydantic import BaseModel
 
@@ -16,17 +16,21 @@ from standards_site.core.types import LEVEL_ID, TAG_PATTERN, URL_SAFE_ID
 from standards_site.core.yaml_source import FieldPath
 
 
-def explain(detail: dict, model: type[BaseModel]) -> tuple[FieldPath, str]:
-    """The field at fault and a sentence for the author, for one of pydantic's errors."""
+def explain(detail: dict, model: type[BaseModel],
+            written: Optional[Mapping[FieldPath, str]] = None) -> tuple[FieldPath, str]:
+    """The field at fault and a sentence for the author, for one of pydantic's errors.
+
+    `written`: numbers as the file writes them (`YamlDocument.numbers`), to quote.
+    """
     # pydantic places an invalid mapping key at (..., key, "[key]"): the key's own line.
     location = tuple(step for step in detail["loc"] if step != "[key]")
     problem = detail.get("ctx", {}).get("error")
     if isinstance(problem, FieldProblem):   # a check across fields names the field at fault
         return location + problem.path, problem.message
-    return location, _sentence(detail, model, location)
+    return location, _sentence(detail, model, location, (written or {}).get(location))
 
 
-def _sentence(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
+def _sentence(detail: dict, model: type[BaseModel], location: FieldPath, written: Optional[str]) -> str:
     kind, found = detail["type"], detail.get("input")
     pattern = detail.get("ctx", {}).get("pattern")
     if kind == "missing":
@@ -34,10 +38,11 @@ def _sentence(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
     if kind == "extra_forbidden":
         return _unknown_field(model, location)
     if kind == "string_type":
-        hint = ""
         if isinstance(found, (int, float)) and not isinstance(found, bool):
-            hint = f": put it in quotes, e.g. \"{found}\""
-        return f"expected text, found {describe(found)}{hint}"
+            # Quote what the author wrote: `1.10` is read as the number 1.1.
+            as_written = written or str(found)
+            return f"expected text, found a number ({as_written}): put it in quotes, e.g. \"{as_written}\""
+        return f"expected text, found {describe(found)}"
     if kind.startswith("date_"):
         return f"'{found}' is not a date: write YYYY-MM-DD, e.g. 2026-11-23"
     if kind in ("int_parsing", "int_type"):
@@ -62,8 +67,11 @@ def _sentence(detail: dict, model: type[BaseModel], location: FieldPath) -> str:
         return f"expected a mapping of fields, found {describe(found)}"
     if kind == "too_short" and detail.get("ctx", {}).get("min_length", 1) > 1:
         return f"needs at least {detail['ctx']['min_length']} entries, found {detail['ctx'].get('actual_length')}"
-    if kind == "too_short":
+    if kind in ("too_short", "string_too_short"):
         return "must not be empty"
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return f"'{str(found)[:60]}' is {len(str(found))} characters long; at most {limit} are allowed: shorten it"
     return detail["msg"]
 
 

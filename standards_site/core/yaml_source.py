@@ -45,10 +45,12 @@ class YamlSyntaxError(Exception):
 
 @dataclass
 class YamlDocument:
-    """Parsed YAML with the line of each field path and any duplicate keys found."""
+    """Parsed YAML with the line of each field path and any duplicate keys found, and
+    numbers as written (`1.10`, which YAML reads as 1.1), for messages that quote them."""
 
     data: Any
     lines: dict[FieldPath, int] = field(default_factory=dict)
+    numbers: dict[FieldPath, str] = field(default_factory=dict)
     duplicate_keys: list[tuple[FieldPath, int]] = field(default_factory=list)
 
     def line_of(self, path: FieldPath) -> Optional[int]:
@@ -63,6 +65,8 @@ def parse_yaml(text: str) -> YamlDocument:
     """Parse one YAML document, recording lines. Raises `YamlSyntaxError`."""
     loader = _ContentLoader(text)
     try:
+        if _may_nest_deeper_than(text, MAX_DEPTH):
+            _check_depth(text)
         node = loader.get_single_node()
         document = YamlDocument(data=None)
         if node is not None:
@@ -88,14 +92,54 @@ def read_yaml(path: Path) -> YamlDocument:
 #: More values than any content file has, even counting repeats through aliases
 #: (`*name`): a file that expands beyond it is refused rather than read for ever.
 MAX_VALUES = 200_000
+#: More text than any content file holds, counting repeats through aliases: a small
+#: file whose aliases repeat a long text would otherwise become gigabytes of pages.
+MAX_TEXT = 10_000_000
+#: Deeper than any content model goes (a standard is five levels deep). Deeper input is
+#: refused before it is built: libyaml's composer recurses in C, and a list nested some
+#: hundred thousand deep crashes the process instead of raising an error.
+MAX_DEPTH = 100
+
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_COLLECTION_STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_COLLECTION_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _may_nest_deeper_than(text: str, limit: int) -> bool:
+    """A cheap upper bound on nesting, so only suspicious files pay for `_check_depth`.
+
+    A flow collection opens with `[` or `{`. A block collection nested in another starts
+    further right, except a list given as a mapping's value, which may start in the same
+    column: so block nesting is at most twice the furthest column a collection starts in,
+    and a collection starts after a line's indentation and its compact entries (`- - x`).
+    """
+    flow = text.count("[") + text.count("{")
+    if flow > limit:
+        return True
+    furthest = max(len(line) - len(line.lstrip(" -?")) for line in text.split("\n"))
+    return flow + 2 * (furthest + 1) > limit
+
+
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH, reading libyaml's events (a loop, not recursion)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, _COLLECTION_STARTS):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlSyntaxError(f"invalid YAML: lists or mappings nested more than {MAX_DEPTH} deep",
+                                      event.start_mark.line + 1)
+        elif isinstance(event, _COLLECTION_ENDS):
+            depth -= 1
 
 
 @dataclass
 class _Walk:
-    """The nodes on the way down (an alias inside its own anchor never ends) and a count."""
+    """The nodes on the way down (an alias inside its own anchor never ends) and counts."""
 
     open: set[int] = field(default_factory=set)
     values: int = 0
+    text: int = 0
 
 
 def _record_lines(node: yaml.Node, path: FieldPath, document: YamlDocument, walk: _Walk) -> None:
@@ -104,6 +148,16 @@ def _record_lines(node: yaml.Node, path: FieldPath, document: YamlDocument, walk
     if walk.values > MAX_VALUES:
         raise YamlSyntaxError(f"invalid YAML: more than {MAX_VALUES:,} values (aliases repeated "
                               "too many times?)", line)
+    if len(walk.open) >= MAX_DEPTH:   # nesting that aliases add, which the text does not show
+        raise YamlSyntaxError(f"invalid YAML: lists or mappings nested more than {MAX_DEPTH} deep "
+                              "once aliases are followed", line)
+    if isinstance(node, yaml.ScalarNode):
+        walk.text += len(node.value)
+        if node.tag in _NUMBER_TAGS:
+            document.numbers[path] = node.value
+        if walk.text > MAX_TEXT:
+            raise YamlSyntaxError(f"invalid YAML: more than {MAX_TEXT:,} characters of text once "
+                                  "aliases are repeated (aliases repeated too many times?)", line)
     if id(node) in walk.open:
         raise YamlSyntaxError("invalid YAML: an alias refers to the anchor that contains it", line)
     document.lines[path] = line

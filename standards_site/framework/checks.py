@@ -88,7 +88,10 @@ class _Checker:
             return False
         if target not in self.framework.editions:
             others = [e for e in self.framework.editions if e != edition.id]
-            self.error(path, ("supersedes",), _unknown(f"edition '{target}' does not exist", target, others))
+            alone = (f"edition '{target}' does not exist: edition {edition.id} is the only one, so "
+                     f"remove 'supersedes' or add the edition it names (editions/{target}/edition.yml)")
+            self.error(path, ("supersedes",),
+                       _unknown(f"edition '{target}' does not exist", target, others, None if others else alone))
             return False
         rivals = [e.id for e in self.framework.editions.values()
                   if e.edition.supersedes == target and e.id not in (edition.id, target)]

@@ -9,6 +9,7 @@ knows lives on the instance (`self.build`), never in module globals.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from pathlib import Path
@@ -45,6 +46,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self.search: Optional[SiteSearch] = None
         self._command = "build"
         self._site_dir = ""
+        self._docs_texts: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -126,6 +128,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         from standards_site.site.generated import generated_files
 
+        self._read_docs(files, config)
         for src_uri, text in generated_files(self.build.content).items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None and not existing.generated_by:
@@ -138,6 +141,31 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if self.config.search:
             self.search.drop_material_search(files)
         return files
+
+    def _read_docs(self, files: Files, config: MkDocsConfig) -> None:
+        """Read the hand-written files with the content's checks (see site/docs_pages.py)."""
+        from standards_site.core.errors import ContentErrors
+        from standards_site.site.docs_pages import read_docs
+
+        docs_dir = Path(config.docs_dir)
+        # Not the theme's files (MkDocs lists them too), and links are not followed here.
+        hand_written = [file.src_uri for file in files if not file.generated_by and file.abs_src_path
+                        and Path(os.path.abspath(file.abs_src_path)).is_relative_to(os.path.abspath(docs_dir))]
+        self._docs_texts, errors = read_docs(docs_dir, hand_written)
+        if errors:
+            raise PluginError(ContentErrors(errors).report())
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> Optional[str]:
+        """A hand-written page's text as read and checked in on_files (None: MkDocs reads it)."""
+        return self._docs_texts.get(page.file.src_uri)
+
+    @event_priority(50)   # before mkdocs-macros renders the page
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Generated pages hold content, never macros: mkdocs-macros must leave them alone,
+        even on a site that renders macros by default."""
+        if page.file.generated_by:
+            page.meta["render_macros"] = False
+        return markdown
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's templates (footer, accessibility statement) read the identity from here.

@@ -60,6 +60,12 @@ def test_guides_are_ordered_by_their_latest_date(content_root):
         (('related_standards: ["1.1"]', "related_standards: [1.1]"),
          "standards/guides/sample.md:7: related_standards[0]: expected text, found a number (1.1): "
          "put it in quotes, e.g. \"1.1\""),
+        (('related_standards: ["1.1"]', "related_standards: [1.10]"),   # YAML reads 1.10 as 1.1: quote what was written
+         "standards/guides/sample.md:7: related_standards[0]: expected text, found a number (1.10): "
+         "put it in quotes, e.g. \"1.10\""),
+        (("tags: [alpha]", "tags: [" + "a" * 41 + "]"),
+         "standards/guides/sample.md:8: tags[0]: '" + "a" * 41 + "' is 41 characters long; at most 40 are "
+         "allowed: shorten it"),
         (("status: published", "status: current"),
          "standards/guides/sample.md:10: status: 'current' is not allowed: "
          "expected 'draft', 'published' or 'withdrawn'"),
@@ -130,7 +136,7 @@ def test_position_statement_errors(content_root):
         ("    term: Widget\n", "    term: Widget\n    abbreviations: [FIX]\n    expansion: Widget\n",
          "standards/glossary.yml:10: terms[1].abbreviations[0]: abbreviation 'FIX' is already explained by term 'fix'"),
         ("definition: An invented thing.", "definition: ''",
-         "standards/glossary.yml:10: terms[1].definition: String should have at least 1 character"),
+         "standards/glossary.yml:10: terms[1].definition: must not be empty"),
     ],
 )
 def test_glossary_errors(content_root, old, new, expected):

@@ -145,3 +145,64 @@ def test_material_tooltips_are_refused(fixture_site, tmp_path):
     assert ("mkdocs.yml: theme.features lists 'content.tooltips', which shows titles as HTML: text from the "
             "content would run as markup. Remove it (abbreviations keep the browser's own tooltip)") in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# -- hand-written pages under docs/: read with the content's protections ---------------------------
+
+def build_failure(site: Path, out: Path) -> str:
+    """The build's error output; the build must fail cleanly and leave no site behind."""
+    result = mkdocs_build(site / "mkdocs.yml", out)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert not out.exists(), "a failed build must not leave a half-written site"
+    return result.stderr
+
+
+@pytest.mark.parametrize("write, expected", [
+    (lambda docs: (docs / "extra.md").write_bytes("# Caf\xe9\n".encode("latin-1")),
+     "docs/extra.md: the file is not UTF-8 text (byte 6 cannot be read): save it as UTF-8"),
+    (lambda docs: (docs / "extra.md").write_text("# Title\u2028more\n", encoding="utf-8"),
+     "docs/extra.md:1: column 8: invisible character U+2028 (LINE SEPARATOR) is not allowed: delete it "
+     "(it often comes with text pasted from a PDF or a word processor)"),
+    (lambda docs: (docs / "extra.md").symlink_to(docs.parent / "mkdocs.yml"),
+     "docs/extra.md: the file is a link to something outside the content folder (docs/): content must be "
+     "kept in the repository, so replace the link with the file itself"),
+    (lambda docs: (docs / "picture.png").symlink_to(docs / "no-such.png"),
+     "docs/picture.png: the file is a link to a file that does not exist: replace it with the file itself"),
+    (lambda docs: (docs / "extra.md").write_text("---\ntitle: " + "[" * 50_000 + "]" * 50_000 + "\n---\n# X\n",
+                                                 encoding="utf-8"),
+     "docs/extra.md:2: invalid YAML: lists or mappings nested more than 100 deep"),
+])
+def test_a_bad_hand_written_file_is_named_not_crashed_on(fixture_site, tmp_path, write, expected):
+    write(fixture_site / "docs")
+    assert f"The content has 1 error; nothing was built:\n  {expected}\n" in build_failure(fixture_site, tmp_path / "out")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("{{ standard_lnk('1.1') }}",
+     "docs/index.md:6: standard_lnk: there is no macro or variable 'standard_lnk'; did you mean 'standard_link'?"),
+    ("text\n\n{% if x %}",
+     "docs/index.md:8: {{ }} or {% %} cannot be read: Unexpected end of template. Jinja was looking for the "
+     "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
+    ("{{ standard_link('1.1') }",
+     "docs/index.md:6: {{ }} or {% %} cannot be read: unexpected '}'"),
+])
+def test_a_macro_that_does_not_exist_or_does_not_parse_is_reported_with_its_line(fixture_site, tmp_path, written, expected):
+    (fixture_site / "docs/index.md").write_text(f"---\nrender_macros: true\n---\n# Home\n\n{written}\n", encoding="utf-8")
+    assert f"unresolved reference in pages:\n  {expected}\n" in build_failure(fixture_site, tmp_path / "out")
+
+
+def test_generated_pages_are_never_rendered_as_macros(fixture_site, tmp_path):
+    """Even where mkdocs-macros renders every page by default, content text is only text."""
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("render_by_default: false", "render_by_default: true"),
+                      encoding="utf-8")
+    standard = fixture_site / "standards/editions/2020/standards/1.1.yml"
+    standard.write_text(standard.read_text().replace("title: Fixture standard 1.1",
+                                                     "title: \"Sum {{ 7 * 7 }} {% if true %}x{% endif %}\""),
+                        encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "out/standards/2020/1.1/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.title.get_text().startswith("Standard 1.1 Sum {{ 7 * 7 }} {% if true %}x{% endif %}")
+    assert page.h1.get_text() == "1.1 Sum {{ 7 * 7 }} {% if true %}x{% endif %}"

@@ -118,3 +118,76 @@ def test_a_byte_order_mark_is_accepted_everywhere(content, kind):
     assert after.framework.edition("2018").standards == before.framework.edition("2018").standards
     assert after.library.guides.keys() == before.library.guides.keys()
     assert after.library.glossary == before.library.glossary
+
+
+# -- what a file may hold: invisible characters, nesting, size ------------------------------------
+
+def add_yaml(path: Path, lines: str) -> int:
+    """Add YAML lines where the file's fields are (a guide's front matter); return the first line's number."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":   # after the opening '---'
+        path.write_text("---\n" + lines + text.removeprefix("---\n"), encoding="utf-8")
+        return 2
+    path.write_text(text + lines, encoding="utf-8")
+    return text.count("\n") + 1
+
+
+@pytest.mark.parametrize("character, name", [
+    ("\u2028", "LINE SEPARATOR"), ("\u2029", "PARAGRAPH SEPARATOR"), ("\x85", "NEXT LINE"),
+    ("\x7f", "DELETE"), ("\x07", "a control character"), ("\x00", "NULL"),
+])
+@pytest.mark.parametrize("kind", CONTENT_FILES)
+def test_an_invisible_control_character_is_named_with_its_line_and_column(content, kind, character, name):
+    """YAML and MkDocs break lines at some of these and Markdown does not: refused wherever they are."""
+    relative = CONTENT_FILES[kind]
+    line = add_yaml(content / relative, f"# pasted{character}text\n")
+    assert errors_of(content) == [
+        f"{shown(relative)}:{line}: column 9: invisible character U+{ord(character):04X} ({name}) is not "
+        "allowed: delete it (it often comes with text pasted from a PDF or a word processor)"
+    ]
+
+
+@pytest.mark.parametrize("kind", CONTENT_FILES)
+@pytest.mark.parametrize("nesting", [
+    "[" * 100_000 + "]" * 100_000,                                   # libyaml's composer crashed on this
+    "\n" + "".join(" " * (2 * i) + "- \n" for i in range(1, 2000)),  # block style: RecursionError
+])
+def test_nesting_deeper_than_any_model_is_refused_before_it_is_built(content, kind, nesting):
+    relative = CONTENT_FILES[kind]
+    line = add_yaml(content / relative, f"deep: {nesting}\n")
+    deepest = line if nesting.startswith("[") else line + 100   # the line where depth 101 starts
+    assert errors_of(content) == [f"{shown(relative)}:{deepest}: invalid YAML: lists or mappings nested more "
+                                  "than 100 deep"]
+
+
+@pytest.mark.parametrize("kind", CONTENT_FILES)
+def test_nesting_through_aliases_is_refused_too(content, kind):
+    relative = CONTENT_FILES[kind]
+    chain = "a0: &a0 x\n" + "".join(f"a{i}: &a{i}\n  - *a{i - 1}\n" for i in range(1, 150))
+    line = add_yaml(content / relative, chain)
+    errors = errors_of(content)
+    assert len(errors) == 1 and errors[0].startswith(f"{shown(relative)}:")
+    assert errors[0].endswith(": invalid YAML: lists or mappings nested more than 100 deep once aliases are followed")
+    assert int(errors[0].split(":")[1]) >= line
+
+
+@pytest.mark.parametrize("kind", CONTENT_FILES)
+def test_a_small_file_whose_aliases_expand_to_gigabytes_is_refused(content, kind):
+    relative = CONTENT_FILES[kind]
+    line = add_yaml(content / relative,
+                    f"long: &long \"{'x' * 10_000}\"\nbomb: [{', '.join(['*long'] * 2_000)}]\n")
+    assert errors_of(content) == [   # named at the text that is repeated
+        f"{shown(relative)}:{line}: invalid YAML: more than 10,000,000 characters of text once aliases "
+        "are repeated (aliases repeated too many times?)"
+    ]
+
+
+@pytest.mark.parametrize("kind", ["standard", "guide", "glossary"])
+def test_a_file_too_large_to_be_content_is_refused_unread(content, kind):
+    relative = CONTENT_FILES[kind]
+    path = content / relative
+    path.write_text(path.read_text(encoding="utf-8") + "# " + "x" * 5_000_000 + "\n", encoding="utf-8")
+    size = path.stat().st_size
+    assert errors_of(content) == [
+        f"{shown(relative)}: the file is {size:,} bytes; a content file may be at most 5,000,000: split it"
+    ]

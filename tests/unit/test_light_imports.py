@@ -31,6 +31,9 @@ def test_the_sites_macros_module_hands_mkdocs_macros_the_generators_macros():
     import macros
 
     names = []
+    checks = []
     macros.define_env(type("Env", (), {"macro": lambda self, f, name=None: names.append(name or f.__name__), "variables": {},
-                                  "conf": {"plugins": {"standards-site": object()}}})())
+                                  "conf": {"plugins": {"standards-site": object()}},
+                                  "pre_macro_functions": checks})())
     assert names, "macros/__init__.py registers no macros"
+    assert len(checks) == 1, "the page check runs before mkdocs-macros renders a page"

@@ -86,6 +86,21 @@ def test_wrong_type_number_instead_of_text(content):
     ]
 
 
+def test_a_number_is_quoted_as_written_not_as_yaml_reads_it(content):
+    edit(content, STANDARD, "id: '1.2'", "id: 1.20")   # YAML reads 1.20 as 1.2
+    assert errors_of(content) == [
+        f'{STANDARD}:4: id: expected text, found a number (1.20): put it in quotes, e.g. "1.20"'
+    ]
+
+
+def test_an_edition_cannot_supersede_one_that_does_not_exist_when_it_is_the_only_one(content):
+    edit(content, EDITION, "status: current", 'status: current\nsupersedes: "2017"')
+    assert errors_of(content) == [
+        f"{EDITION}:8: supersedes: edition '2017' does not exist: edition 2018 is the only one, so remove "
+        "'supersedes' or add the edition it names (editions/2017/edition.yml)"
+    ]
+
+
 def test_wrong_type_list_instead_of_text(content):
     edit(content, STANDARD, "title: Staff", "title: [Staff, People]")
     assert errors_of(content) == [f"{STANDARD}:6: title: expected text, found a list"]
