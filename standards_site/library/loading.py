@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from standards_site.core.content_loader import ContentLoader
 from standards_site.core.errors import ContentErrors
+from standards_site.core.markdown_safety import markdown_problems
 from standards_site.core.suggest import unknown
 from standards_site.framework.editions import Framework
 from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
@@ -149,8 +150,18 @@ class _LibraryLoader(ContentLoader):
                              "rename one so they agree (the slug is the page's permanent URL)")
         if not body.strip():
             self.error(path, None, "", "the page has no text: write its Markdown below the closing '---'")
+        self.check_body(path, body)
         self.check_related_standards(path, meta)
         return LibraryItem(meta=meta, body=body, path=path)
+
+    def check_body(self, path: Path, body: str) -> None:
+        """No raw HTML, event attributes or script links in the Markdown (core/markdown_safety.py)."""
+        problems = markdown_problems(body)
+        if problems:
+            text = path.read_text(encoding="utf-8")
+            before_body = text.count("\n") - body.count("\n")   # the lines of the front matter
+            for line, message in problems:
+                self.error(path, before_body + line, "body", message)
 
     def check_related_standards(self, path: Path, meta: Union[Guide, PositionStatement]) -> None:
         current = self.framework.current if self.framework else None

@@ -14,6 +14,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Optional
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,9 +22,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
+from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
 from standards_site.site.build_state import BuildState
@@ -47,6 +50,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self._command = "build"
         self._site_dir = ""
         self._docs_texts: dict[str, str] = {}
+        self.csp: Optional[ContentSecurityPolicy] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -170,6 +174,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's templates (footer, accessibility statement) read the identity from here.
         env.globals["standards_site"] = self.settings
+        self.csp = ContentSecurityPolicy(env, config.theme.get("features") or [], dict(config.extra))
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -179,7 +184,14 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = add_policy(output, self.csp.meta(get_relative_url(".", page.url)))
         return self.search.mark(output, page) if self.config.search else output
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """The 404 page is a theme template, not a page; MkDocs gives it the site's own path as base."""
+        if template_name == "404.html":
+            return add_policy(output_content, self.csp.meta(urlsplit(config.site_url or "/").path))
+        return output_content
 
     @event_priority(-100)  # last: index the site once every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -173,3 +173,19 @@ def test_the_validate_command_reports_errors_without_a_traceback(content_root):
     assert result.returncode == 1
     assert "standards/guides/sample.md:6: kind: 'x' is not allowed" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("markup, expected", [
+    ("<script>alert(1)</script>", "body: raw HTML is not allowed ('<script>alert(1)</script>'): write it as Markdown"),
+    ('<img src="x" onerror="alert(1)">', "body: raw HTML is not allowed ('<img src=\"x\" onerror=\"alert(1)\">'): "
+                                          "write it as Markdown"),
+    ("[Read more](javascript:alert(1))", "body: the link 'javascript:alert(1)' is not allowed: links must start "
+                                          "with https:, http:, mailto: or tel:, or be relative"),
+    ("A paragraph.\n{: onclick=\"alert(1)\" }", "body: the attribute 'onclick' is not allowed"),
+])
+def test_a_guide_body_is_markdown_without_html_or_script_links(content_root, markup, expected):
+    """Markdown would pass these through; a body's author is not a developer, so they are refused."""
+    path = write_guide(content_root, "sample", VALID_GUIDE, body="> Fixture text.\n\n" + markup + "\n")
+    # The markup's last line (where the fault is) is the file's last line.
+    line = path.read_text(encoding="utf-8").count("\n")
+    assert errors_for(content_root) == [f"standards/guides/sample.md:{line}: {expected}"]
