@@ -8,7 +8,7 @@ sources use is one pattern below, tried in order, with a test of its own
 (tests/unit/test_target_dates.py). Text that no pattern reads is an error for
 the author to resolve, never a silent guess.
 
-    >>> read_target("March 2020 June 2020 Completed")
+    >>> read_target("March 2020 June 2020")
     TargetReading(status=<TargetStatus.DUE: 'due'>, due=datetime.date(2020, 6, 30), pattern='dates')
 """
 
@@ -105,9 +105,13 @@ PATTERNS: list[_Pattern] = [
              re.compile(r"Ongoing"), _fixed(TargetStatus.ONGOING, "ongoing")),
     _Pattern("completed-and-ongoing", "Completed and ongoing",
              re.compile(r"Completed and ongoing"), _fixed(TargetStatus.ONGOING, "completed-and-ongoing")),
-    # One or more months in one cell, perhaps with parts already completed and a
+    # Months, and then the word that says the action was done: the cell ends completed,
+    # so the action is never overdue (a reader would see "Completed" flagged "Overdue").
+    _Pattern("dates-then-completed", "March 2020 June 2020 Completed",
+             re.compile(rf"{_MONTH}(?:\s+{_MONTH})*\s+Completed"), _fixed(TargetStatus.COMPLETED, "dates-then-completed")),
+    # One or more months in one cell, perhaps after parts already completed and with a
     # financial year cut short ("April 2020/202"): the latest month is when all is due.
-    _Pattern("dates", "March 2020 June 2020 Completed",
+    _Pattern("dates", "March 2020 June 2020",
              re.compile(rf"(?:Completed\s+)?{_MONTH}(?:/\d{{1,4}})?(?:\s+(?:{_MONTH}(?:/\d{{1,4}})?|Completed))*"),
              _due("dates")),
     _Pattern("to-be-completed-by", "Completed Ongoing – and to be completed by December 2021",

@@ -240,9 +240,14 @@ def related_guidance(content: SiteContent, edition: FrameworkEdition, standard: 
 # -- glossary and principles ----------------------------------------------------------------------
 
 def glossary_page(glossary: Glossary) -> str:
-    """All terms, grouped by first letter (source order within a letter), with A–Z navigation."""
+    """All terms in alphabetical order, grouped by first letter, with A–Z navigation.
+
+    The source lists some terms out of order within a letter (SPO before SFO); a reader
+    scanning for a term expects the alphabet, so the page sorts them (the data files
+    keep the source's order).
+    """
     by_letter: dict[str, list] = {}
-    for term in glossary.terms:
+    for term in sorted(glossary.terms, key=lambda t: (_alphabetical(t.term), t.term)):
         by_letter.setdefault(_letter(term.term), []).append(term)
     alphabet = [(letter, letter in by_letter) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
     return render(
@@ -303,7 +308,12 @@ def whats_new_page(found: list[Change]) -> str:
 # -- helpers --------------------------------------------------------------------------------------
 
 def _sort_title(item: Item) -> str:
-    return "".join(c for c in item.meta.title.lower() if c.isalnum() or c == " ").strip()
+    return _alphabetical(item.meta.title)
+
+
+def _alphabetical(text: str) -> str:
+    """Compared on letters, digits and spaces only, ignoring case and quote marks."""
+    return "".join(c for c in text.lower() if c.isalnum() or c == " ").strip()
 
 
 def _current_standards(content: SiteContent) -> Mapping[str, Standard]:

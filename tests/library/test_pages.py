@@ -147,3 +147,13 @@ def test_titles_and_summaries_are_escaped(content_root):
     pages = library_pages(load_content(content_root), preview=False)
     page = pages[lu.item_page(lu.GUIDES, "sample")]
     assert "# A &#42;bold&#42; &#91;link&#93;(x) &#60;b&#62;" in page
+
+
+def test_the_glossary_page_is_in_alphabetical_order_within_each_letter(real):
+    """The source has SPO before SFO and NQO before NPS; readers scan by the alphabet."""
+    page = library_pages(real)["glossary/index.md"]
+    terms = re.findall(r"^### (.+?) \{ #", page, flags=re.MULTILINE)
+    assert len(terms) == 42
+    folded = ["".join(c for c in t.lower() if c.isalnum() or c == " ") for t in terms]
+    assert folded == sorted(folded)
+    assert terms.index(next(t for t in terms if t.startswith("SFO"))) < terms.index(next(t for t in terms if t.startswith("SPO")))

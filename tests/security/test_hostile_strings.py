@@ -21,6 +21,7 @@ from tests.security.hostile import FILE_SCHEMAS, HostileSite, findings, html_fin
 HTML_PLACES = {
     "page title": "title",
     "meta description": 'meta[name="description"]',
+    "Open Graph": 'meta[property^="og:"]',
     "header": ".md-header__topic",
     "navigation": ".md-nav__link",
     "breadcrumbs and page lists": "main a",

@@ -206,3 +206,33 @@ def test_generated_pages_are_never_rendered_as_macros(fixture_site, tmp_path):
     page = BeautifulSoup((tmp_path / "out/standards/2020/1.1/index.html").read_text(encoding="utf-8"), "html.parser")
     assert page.title.get_text().startswith("Standard 1.1 Sum {{ 7 * 7 }} {% if true %}x{% endif %}")
     assert page.h1.get_text() == "1.1 Sum {{ 7 * 7 }} {% if true %}x{% endif %}"
+
+
+def test_every_page_has_open_graph_and_finds_the_feed(built_site):
+    """A shared link gets a title, a description and its address; feed readers find What's new."""
+    checked = 0
+    for path in built_site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue   # a redirect
+        where = path.relative_to(built_site).as_posix()
+        feed = page.find("link", rel="alternate", type="application/atom+xml")
+        target = built_site / feed["href"].lstrip("/") if feed["href"].startswith("/") else path.parent / feed["href"]
+        assert target.resolve().is_file(), where   # the 404 page links from the site's root
+        if where == "404.html":
+            continue   # not a page anyone shares
+        og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+        assert og.get("og:title"), where
+        assert og["og:title"] in page.title.get_text() or where == "index.html", where
+        canonical = page.find("link", rel="canonical")
+        if canonical:
+            assert og.get("og:url") == canonical["href"], where
+        checked += 1
+    assert checked > 40
+
+
+def test_no_label_is_hidden_from_assistive_technology(built_site):
+    """The Nu Html Checker refuses aria-hidden on a label; the search panel's icons carry it instead."""
+    hidden = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+              if BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select("label[aria-hidden]")]
+    assert hidden == []

@@ -188,8 +188,10 @@ def test_sitemap_lists_real_pages_with_dates_from_the_data(two_editions_site):
     entries = ET.parse(two_editions_site / "sitemap.xml").getroot().findall("s:url", namespace)
     located = {e.find("s:loc", namespace).text: getattr(e.find("s:lastmod", namespace), "text", None)
                for e in entries}
-    assert located[f"{SITE_URL}standards/2018/1.3/"] == "2018-03"
-    assert located[f"{SITE_URL}standards/2021/2.1/"] == "2021-04"
+    # Published in March 2018: the schema takes full dates only, so the first day it can mean.
+    assert located[f"{SITE_URL}standards/2018/1.3/"] == "2018-03-01"
+    assert located[f"{SITE_URL}standards/2021/2.1/"] == "2021-04-01"
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date in located.values() if date)
     assert located[f"{SITE_URL}"] is None  # a hand-written page: no date rather than the build clock
     for loc in located:
         path = loc.removeprefix(SITE_URL)

@@ -23,8 +23,8 @@ from standards_site.inspections.target_dates import PATTERNS, TargetStatus, Unre
         ("March 2020 June 2020",             TargetStatus.DUE,       date(2020, 6, 30),   "dates"),
         ("June 2020 March 2020",             TargetStatus.DUE,       date(2020, 6, 30),   "dates"),
         ("December 2020 December 2020",      TargetStatus.DUE,       date(2020, 12, 31),  "dates"),
-        # dates with a part already completed
-        ("March 2020 June 2020 Completed",   TargetStatus.DUE,       date(2020, 6, 30),   "dates"),
+        # dates, and then the cell says it was done
+        ("March 2020 June 2020 Completed",   TargetStatus.COMPLETED, None,                "dates-then-completed"),
         # a financial year cut short in the source ("2020/202")
         ("Completed April 2020/202 September 2020", TargetStatus.DUE, date(2020, 9, 30), "dates"),
         ("Completed Ongoing – and to be completed by December 2021",
@@ -73,8 +73,9 @@ def test_text_no_pattern_reads_is_an_error_that_lists_the_forms(text):
         ("Completed",        date(2030, 1, 1),     False),  # done: never overdue
         ("Ongoing",          date(2030, 1, 1),     False),  # no end date: never overdue
         (None,               date(2030, 1, 1),     False),  # no target: never overdue
-        ("March 2020 June 2020 Completed", date(2020, 5, 1), False),
-        ("March 2020 June 2020 Completed", date(2020, 7, 1), True),
+        ("March 2020 June 2020", date(2020, 5, 1), False),
+        ("March 2020 June 2020", date(2020, 7, 1), True),
+        ("March 2020 June 2020 Completed", date(2030, 1, 1), False),  # the cell says it was done
     ],
 )
 def test_overdue_means_due_and_the_month_has_ended(text, as_of, overdue):
