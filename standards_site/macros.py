@@ -152,14 +152,17 @@ def _page_problem(env: Any) -> Optional[str]:
     """':line: what is wrong' for a page that would not render, or None."""
     try:
         parsed = env.env.parse(env.markdown)
+        env.env.compile(parsed)   # an unknown filter is found when compiling, not parsing
     except TemplateSyntaxError as error:
         return f":{_source_line(env, error.lineno)}: {{{{ }}}} or {{% %}} cannot be read: {error.message}"
     known = {*env.variables, *env.env.globals, *env.variables["page"].meta}
-    for name in sorted(find_undeclared_variables(parsed) - known):
-        line = next((n for n, text in enumerate(env.markdown.splitlines(), 1) if name in text), None)
-        where = f":{_source_line(env, line)}" if line else ""
-        return f"{where}: {name}: " + unknown(f"there is no macro or variable '{name}'", name, sorted(env.macros))
-    return None
+    unknown_names = sorted(find_undeclared_variables(parsed) - known)
+    if not unknown_names:
+        return None
+    name = unknown_names[0]
+    line = next((n for n, text in enumerate(env.markdown.splitlines(), 1) if name in text), None)
+    where = f":{_source_line(env, line)}" if line else ""
+    return f"{where}: {name}: " + unknown(f"there is no macro or variable '{name}'", name, sorted(env.macros))
 
 
 def _source_line(env: Any, line: Optional[int]) -> Optional[int]:

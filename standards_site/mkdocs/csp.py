@@ -6,7 +6,8 @@ rendered here from the theme's own templates, for the page's depth, and each is 
 by its SHA-256 hash; nothing else inline can run, so a string that slipped past the
 escaping into a `<script>` or an `onclick` would still do nothing. The policy is a
 `<meta http-equiv>` (GitHub Pages sets no headers); `docs/maintainers/security.md` gives
-the same policy as a header for hosts that can send one.
+the same policy as a header for hosts that can send one. The plugin leaves it out under
+`mkdocs serve`, whose reload script is inline.
 """
 
 from __future__ import annotations

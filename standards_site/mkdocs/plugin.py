@@ -80,6 +80,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self.theme.configure(config, search=self.config.search)
         if LEVEL_TABS not in config.markdown_extensions:   # tab anchors are level ids
             config.markdown_extensions.append(LEVEL_TABS)
+        self._refuse_unsafe_features(config)
         self._explain_abbreviations(config)
         return config
 
@@ -94,8 +95,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
             **({"overdue_as_of": self.config.overdue_as_of} if self.config.overdue_as_of else {}),
         )
 
-    def _explain_abbreviations(self, config: MkDocsConfig) -> None:
-        """The glossary's abbreviations, explained in place on every page (the `abbr` extension)."""
+    @staticmethod
+    def _refuse_unsafe_features(config: MkDocsConfig) -> None:
         if "content.tooltips" in (config.theme.get("features") or []):
             # Material 9.8's tooltips put a `title` into the page as HTML (and the text of a
             # shortened menu entry too), so a glossary expansion or a page title would run.
@@ -103,6 +104,9 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
                 "mkdocs.yml: theme.features lists 'content.tooltips', which shows titles as HTML: "
                 "text from the content would run as markup. Remove it (abbreviations keep the "
                 "browser's own tooltip)")
+
+    def _explain_abbreviations(self, config: MkDocsConfig) -> None:
+        """The glossary's abbreviations, explained in place on every page (the `abbr` extension)."""
         if not self.build.abbreviations:
             return
         if "abbr" not in config.markdown_extensions:
@@ -184,12 +188,13 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        output = add_policy(output, self.csp.meta(get_relative_url(".", page.url)))
+        if self._command != "serve":   # `mkdocs serve` reloads the preview with an inline script
+            output = add_policy(output, self.csp.meta(get_relative_url(".", page.url)))
         return self.search.mark(output, page) if self.config.search else output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a theme template, not a page; MkDocs gives it the site's own path as base."""
-        if template_name == "404.html":
+        if template_name == "404.html" and self._command != "serve":
             return add_policy(output_content, self.csp.meta(urlsplit(config.site_url or "/").path))
         return output_content
 

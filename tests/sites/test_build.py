@@ -186,6 +186,8 @@ def test_a_bad_hand_written_file_is_named_not_crashed_on(fixture_site, tmp_path,
      "following tags: 'elif' or 'else' or 'endif'. The innermost block that needs to be closed is 'if'."),
     ("{{ standard_link('1.1') }",
      "docs/index.md:6: {{ }} or {% %} cannot be read: unexpected '}'"),
+    ("{{ 'x' | no_such_filter }}",
+     "docs/index.md:6: {{ }} or {% %} cannot be read: No filter named 'no_such_filter'."),
 ])
 def test_a_macro_that_does_not_exist_or_does_not_parse_is_reported_with_its_line(fixture_site, tmp_path, written, expected):
     (fixture_site / "docs/index.md").write_text(f"---\nrender_macros: true\n---\n# Home\n\n{written}\n", encoding="utf-8")

@@ -114,6 +114,8 @@ def test_under_mkdocs_serve_the_index_follows_each_rebuild(fixture_site: Path):
         page = base + "standards/2020/1.1/"
         _wait_until(lambda: _get(page)[0] == 200)
         _wait_until(lambda: _get(base + "pagefind/pagefind.js")[0] == 200)
+        # The preview reloads itself with an inline script: the published site's policy would block it.
+        assert "Content-Security-Policy" not in _get(page)[1]
 
         standard = fixture_site / "standards/editions/2020/standards/1.1.yml"
         text = standard.read_text(encoding="utf-8")
