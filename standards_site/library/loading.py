@@ -133,7 +133,7 @@ class _LibraryLoader(ContentLoader):
             item = self.load_item(path, model)
             if item is not None:
                 items.append(item)
-        items.sort(key=lambda item: (-item.meta.last_changed.toordinal(), _sort_key(item.meta.title)))
+        items.sort(key=lambda item: (-item.meta.last_changed.toordinal(), alphabetical(item.meta.title)))
         return {item.meta.slug: item for item in items}
 
     def load_item(self, path: Path, model: type[Meta]) -> Optional[LibraryItem]:
@@ -205,6 +205,6 @@ def folder_of(model: type) -> str:
     return GUIDES_DIR if model is Guide else POSITIONS_DIR
 
 
-def _sort_key(title: str) -> str:
-    """Titles compared on letters and digits only, so a leading quote mark does not sort first."""
+def alphabetical(title: str) -> str:
+    """A sort key on letters, digits and spaces only, ignoring case: a leading quote mark does not sort first."""
     return "".join(c for c in title.lower() if c.isalnum() or c == " ").strip()

@@ -19,7 +19,7 @@ from standards_site.library import urls as lu
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
-from standards_site.library.loading import LibraryItem
+from standards_site.library.loading import LibraryItem, alphabetical
 from standards_site.library.model import Glossary, Guide, GuideStatus, PositionStatement, PositionStatus, Principles
 from standards_site.framework.model import Standard
 from standards_site.core.rendering import render
@@ -247,7 +247,7 @@ def glossary_page(glossary: Glossary) -> str:
     keep the source's order).
     """
     by_letter: dict[str, list] = {}
-    for term in sorted(glossary.terms, key=lambda t: (_alphabetical(t.term), t.term)):
+    for term in sorted(glossary.terms, key=lambda t: (alphabetical(t.term), t.term)):
         by_letter.setdefault(_letter(term.term), []).append(term)
     alphabet = [(letter, letter in by_letter) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
     return render(
@@ -295,7 +295,7 @@ def changes(content: SiteContent, preview: bool) -> list[Change]:
             found.append(Change(item.meta.published, "Published", item, item_type))
             if item.meta.updated:
                 found.append(Change(item.meta.updated, "Updated", item, item_type))
-    return sorted(found, key=lambda c: (-c.when.toordinal(), c.action != "Updated", _sort_title(c.item)))
+    return sorted(found, key=lambda c: (-c.when.toordinal(), c.action != "Updated", alphabetical(c.item.meta.title)))
 
 
 def whats_new_page(found: list[Change]) -> str:
@@ -306,15 +306,6 @@ def whats_new_page(found: list[Change]) -> str:
 
 
 # -- helpers --------------------------------------------------------------------------------------
-
-def _sort_title(item: Item) -> str:
-    return _alphabetical(item.meta.title)
-
-
-def _alphabetical(text: str) -> str:
-    """Compared on letters, digits and spaces only, ignoring case and quote marks."""
-    return "".join(c for c in text.lower() if c.isalnum() or c == " ").strip()
-
 
 def _current_standards(content: SiteContent) -> Mapping[str, Standard]:
     current = content.framework.current
