@@ -8,6 +8,16 @@
     {% for id in current_standards() %}         -> the current edition's standard ids, in order
     {{ organisation("name") }}                  -> the publisher, from the plugin's `organisation`
     {{ contact("email") }}                      -> a contact detail, from the plugin's `contact`
+    {{ contact_options() }}                     -> email, and telephone if set, as a list
+    {{ accessibility("compliance") }}           -> the statement's compliance, `prepared`, `last_reviewed`
+    {{ licence("terms") }}                      -> the reuse terms' `name`, `url`, `terms`, `source`
+    {{ reuse_terms() }}                         -> the reuse terms, with the licence and their source
+    {{ known_accessibility_issues() }}          -> the problems listed in standards/accessibility.yml
+    {{ placeholder("who audited the site") }}   -> a visible gap that a publishing build refuses
+
+A setting that is not set shows as a visible placeholder naming the option; so does
+`placeholder()`. A preview or test build shows them; a publishing build
+(STANDARDS_PUBLISH=1) fails and lists every one.
 
 An unknown id does not stop rendering: it is recorded and reported with every
 other unresolved reference when the build ends, and the build fails then. So is a
@@ -17,13 +27,16 @@ page is checked before mkdocs-macros renders it (which would print a traceback).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Optional
+from urllib.parse import quote
 
 from jinja2 import TemplateSyntaxError
 from jinja2.meta import find_undeclared_variables
 from markupsafe import Markup
 
 from standards_site.core import urls
+from standards_site.core.dates import long_date
 from standards_site.framework.editions import UnknownReference
 from standards_site.core.rendering import md_escape, render
 from standards_site.core.suggest import unknown
@@ -85,6 +98,48 @@ def define_env(env: Any) -> None:
         return _setting(state(), current_page(), "contact", detail)
 
     @env.macro
+    def contact_options() -> str:
+        """How to get in touch, as a list: email, and telephone with its hours when there is one."""
+        page, contact = current_page(), state().content.settings.contact
+        email = _setting(state(), page, "contact", "email")
+        phone = _setting(state(), page, "contact", "phone") if contact.phone else ""
+        hours = _setting(state(), page, "contact", "hours") if contact.phone and contact.hours else ""
+        return render("site/contact_options.md.j2", email=Markup(email), phone=Markup(phone), hours=Markup(hours))
+
+    @env.macro
+    def accessibility(detail: str) -> str:
+        """What the accessibility statement says: `compliance`, `prepared`, `last_reviewed`."""
+        return _setting(state(), current_page(), "accessibility", detail)
+
+    @env.macro
+    def licence(detail: str) -> str:
+        """The reuse terms: `name`, `url`, `terms` (the source's words) or `source`."""
+        return _setting(state(), current_page(), "licence", detail)
+
+    @env.macro
+    def reuse_terms() -> str:
+        """The terms on which the content may be reused, with the licence and where they are stated."""
+        licence = state().content.settings.licence
+        if not licence.name:
+            return _placeholder(state(), current_page(), "the reuse terms: set the standards-site plugin's "
+                                "`licence` option in mkdocs.yml (name, url, terms, source)")
+        return render("site/reuse_terms.md.j2", licence=licence, url=Markup(_link_destination(licence.url)))
+
+    @env.macro
+    def known_accessibility_issues() -> str:
+        """The problems listed in standards/accessibility.yml, as a list."""
+        issues = state().content.accessibility
+        if issues is None:
+            return _placeholder(state(), current_page(), "the known problems: list them in "
+                                "standards/accessibility.yml (known_issues: [] if there are none)")
+        return render("site/known_issues.md.j2", issues=issues.known_issues)
+
+    @env.macro
+    def placeholder(what: str) -> str:
+        """A visible gap for the inspectorate to fill in; a publishing build refuses it."""
+        return _placeholder(state(), current_page(), str(what))
+
+    @env.macro
     def rating(level: str, edition: Optional[str] = None) -> str:
         """A rating label from an edition's scale (default: the current edition), e.g. `rating("good")`."""
         return _rating(state(), current_page(), level, edition)
@@ -98,8 +153,20 @@ def _setting(state: BuildState, page: str, group: str, detail: str) -> str:
         return _unresolved(state, page, f"{group}({detail!r})", unknown(f"no {group} detail '{detail}'", detail, known))
     value = getattr(settings, detail)
     if value in ("", None):
-        return md_escape(f"[{group}.{detail}: not yet set in mkdocs.yml]")
-    return md_escape(value)
+        return _placeholder(state, page, f"{group}.{detail} is not yet set in mkdocs.yml "
+                                         f"(the standards-site plugin's `{group}` option)")
+    return md_escape(long_date(value) if isinstance(value, date) else value)
+
+
+def _link_destination(url: str) -> str:
+    """A configured URL made safe as a Markdown link's destination: what could end the
+    link or start markup (spaces, brackets, quotes, `<`) is percent-encoded."""
+    return quote(url, safe=":/?#@!$&*+,;=%~-._")
+
+
+def _placeholder(state: BuildState, page: str, what: str) -> str:
+    state.placeholders.append(f"docs/{page}: {what}")
+    return f"**[To be completed: {md_escape(what)}]**"
 
 
 def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:

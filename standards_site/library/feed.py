@@ -33,6 +33,8 @@ def atom_feed(content: SiteContent, site_url: str) -> str:
     _link(feed, base + urls.url_of(lu.WHATS_NEW), rel="alternate", type="text/html")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", content.settings.organisation.name)
+    if rights := content.settings.licence.notice:
+        _text(feed, "rights", rights)
     for change in found:
         feed.append(_entry(change, base))
     ET.indent(feed)

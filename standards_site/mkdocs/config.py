@@ -78,6 +78,28 @@ class ContactConfig(base.Config):
     response_days = c.Optional(c.Type(int))
 
 
+class AccessibilityConfig(base.Config):
+    #: "fully compliant", "partially compliant" or "not compliant" with WCAG 2.2 AA, as an audit found.
+    compliance = c.Optional(c.Choice(("fully compliant", "partially compliant", "not compliant")))
+    #: When the accessibility statement was first prepared (YYYY-MM-DD).
+    prepared = c.Optional(IsoDate())
+    #: When it was last reviewed (YYYY-MM-DD).
+    last_reviewed = c.Optional(IsoDate())
+    #: Testing by people, including disabled people: who did it, when, on which pages.
+    audit = c.Type(str, default="")
+
+
+class LicenceConfig(base.Config):
+    #: The licence's name, e.g. "Open Government Licence".
+    name = c.Type(str, default="")
+    #: Where its text is published.
+    url = c.Optional(c.URL())
+    #: The terms in the source's own words, e.g. "You may re-use this information (excluding logos) ...".
+    terms = c.Type(str, default="")
+    #: The publication that states them.
+    source = c.Type(str, default="")
+
+
 class StandardsSiteConfig(base.Config):
     #: Who publishes the site (required: there is no default inspectorate).
     organisation = c.SubConfig(OrganisationConfig)
@@ -85,8 +107,15 @@ class StandardsSiteConfig(base.Config):
     contact = c.SubConfig(ContactConfig)
     #: The content folder (YAML and Markdown), relative to mkdocs.yml.
     content_dir = c.Type(str, default="standards")
+    #: What the accessibility statement says of audits and reviews.
+    accessibility = c.SubConfig(AccessibilityConfig)
+    #: The terms on which the content may be reused: footer, Data, How to cite, every export.
+    licence = c.SubConfig(LicenceConfig)
     #: Include drafts (editions, guides, statements). Never in a published build.
     preview = Flag(default=False)
+    #: A build for the public (`!ENV [STANDARDS_PUBLISH, false]`): refused while the site's
+    #: address is missing or an example domain, drafts are on, or a page shows a placeholder.
+    publish = Flag(default=False)
     #: The date action-plan target dates are judged overdue against (default 2021-03-04).
     overdue_as_of = c.Optional(IsoDate())
     #: Site search with Pagefind, run over the built site. `false` leaves search to the

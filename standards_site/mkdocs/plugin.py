@@ -30,7 +30,7 @@ from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
 from standards_site.site.build_state import BuildState
-from standards_site.site.settings import Contact, Organisation, SiteSettings
+from standards_site.site.settings import Accessibility, Contact, Licence, Organisation, SiteSettings
 
 log = logging.getLogger("mkdocs.plugins.standards-site")
 
@@ -63,12 +63,15 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         from standards_site.core.errors import ContentErrors
         from standards_site.framework.history_pages import current_redirects
         from standards_site.site.content import load_content
-        from standards_site.site.publishing import published_content
+        from standards_site.site.publishing import published_content, publishing_problems
 
         content_root = Path(config.config_file_path).parent / self.config.content_dir
         if str(content_root) not in config.watch:   # `mkdocs serve` rebuilds when the content changes
             config.watch.append(str(content_root))
         self.settings = self._settings(config)
+        if problems := publishing_problems(self.settings):
+            raise PluginError("This build cannot be published (STANDARDS_PUBLISH is on):\n"
+                              + "\n".join(f"  {problem}" for problem in problems))
         if self.settings.preview:
             log.info("preview is on (STANDARDS_PREVIEW): draft content is included. Never publish this build.")
         try:
@@ -86,12 +89,17 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
 
     def _settings(self, config: MkDocsConfig) -> SiteSettings:
         organisation, contact = self.config.organisation, self.config.contact
+        accessibility, licence = self.config.accessibility, self.config.licence
         return SiteSettings(
             site_url=config.site_url or "",
             preview=self.config.preview,
+            publish=self.config.publish,
             organisation=Organisation(organisation.name, organisation.short_name or organisation.name,
                                       organisation.url or ""),
             contact=Contact(contact.email, contact.phone, contact.hours, contact.response_days),
+            accessibility=Accessibility(accessibility.compliance or "", accessibility.prepared,
+                                        accessibility.last_reviewed, accessibility.audit),
+            licence=Licence(licence.name, licence.url or "", licence.terms, licence.source),
             **({"overdue_as_of": self.config.overdue_as_of} if self.config.overdue_as_of else {}),
         )
 
@@ -128,6 +136,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._site_dir = config.site_dir
         self.build.unresolved.clear()
+        self.build.placeholders.clear()
         if self.config.search:
             # Tells partials/site-search.html whether there is a second bundle to search.
             config.extra["search_archive"] = self.search.start_build(self.build.framework)
@@ -202,6 +211,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.build.unresolved:
             raise PluginError(self.build.unresolved_report())
+        if self.build.placeholders and self.settings.publish:
+            raise PluginError(self.build.placeholders_report())
         if self.config.search:
             self.search.index(Path(config.site_dir))
 

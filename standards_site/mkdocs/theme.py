@@ -32,7 +32,7 @@ CSS_BUNDLE = "assets/stylesheets/site.css"
 JS_BUNDLE = "assets/javascripts/site.js"
 
 #: The generator's own parts, in the order they are joined (site paths under assets/).
-STYLESHEETS = tuple(f"assets/stylesheets/{name}.css" for name in ("standards", "library", "editions", "inspections", "search"))
+STYLESHEETS = tuple(f"assets/stylesheets/{name}.css" for name in ("pages", "standards", "library", "editions", "inspections", "search"))
 SCRIPTS = tuple(f"assets/javascripts/{name}.js" for name in ("levels", "library-filters", "citation", "tracker", "search"))
 SEARCH_PARTS = ("/search.css", "/search.js")
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # only for annotations
 class BuildState:
     content: SiteContent
     unresolved: list[str] = field(default_factory=list)
+    #: "page: what is not yet set" for each placeholder a page shows (a publishing build refuses them).
+    placeholders: list[str] = field(default_factory=list)
 
     @property
     def framework(self) -> Framework:
@@ -38,3 +40,9 @@ class BuildState:
         count = len(self.unresolved)
         noun = "reference" if count == 1 else "references"
         return "\n".join([f"{count} unresolved {noun} in pages:"] + [f"  {item}" for item in self.unresolved])
+
+    def placeholders_report(self) -> str:
+        count = len(self.placeholders)
+        noun = "placeholder" if count == 1 else "placeholders"
+        lines = [f"{count} {noun} in pages, which a published site must not show (STANDARDS_PUBLISH is on):"]
+        return "\n".join(lines + [f"  {item}" for item in self.placeholders])

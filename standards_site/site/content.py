@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 from standards_site.core.errors import ContentErrors
+from standards_site.site.accessibility import AccessibilityIssues, load_accessibility
 from standards_site.framework.editions import Framework
 from standards_site.library.loading import Library, load_library
 from standards_site.inspections.loading import Inspections, load_inspections
@@ -28,6 +30,7 @@ class SiteContent:
         library: Guides, position statements, glossary and principles.
         inspections: Inspection reports, their recommendations and action plans.
         settings: How this build publishes it (address, drafts, dates, identity).
+        accessibility: The accessibility statement's known problems (None: the file is missing).
     """
 
     root: Path
@@ -35,6 +38,7 @@ class SiteContent:
     library: Library = field(default_factory=Library)
     inspections: Inspections = field(default_factory=Inspections)
     settings: SiteSettings = field(default_factory=SiteSettings)
+    accessibility: Optional[AccessibilityIssues] = None
 
 
 def load_content(root: Path) -> SiteContent:
@@ -57,6 +61,11 @@ def load_content(root: Path) -> SiteContent:
         inspections = load_inspections(root, framework)
     except ContentErrors as problem:
         errors += problem.errors
+    try:
+        accessibility = load_accessibility(root)
+    except ContentErrors as problem:
+        errors += problem.errors
     if errors:
         raise ContentErrors(errors)
-    return SiteContent(root=root, framework=framework, library=library, inspections=inspections)
+    return SiteContent(root=root, framework=framework, library=library, inspections=inspections,
+                       accessibility=accessibility)

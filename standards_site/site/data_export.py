@@ -5,11 +5,13 @@
     api/v1/editions/<id>/standards.json        one edition: standards with characteristics
     api/v1/editions/<id>/standards.csv         one row per standard
     api/v1/editions/<id>/characteristics.csv   one row per summary line or paragraph
+    api/v1/editions/<id>/datapackage.json      the CSVs' columns and reuse terms (Frictionless Data)
     api/v1/schema/<name>.schema.json           JSON Schemas of the files above
 
 The shapes are pydantic models, so the published JSON Schemas are exported from
 the same classes that write the data. `v1` changes only by adding fields; a
-change that breaks readers gets `v2` beside it.
+change that breaks readers gets `v2` beside it. Every file says on what terms it may
+be reused (`license`, from the plugin's `licence` option), when the site states them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from standards_site.core import urls
 from standards_site.site.content import SiteContent
 from standards_site.framework.editions import FrameworkEdition
 from standards_site.framework.model import EditionStatus, Standard
+from standards_site.site.settings import Licence
 
 API = urls.API_ROOT
 SCHEMA_VERSION = 1
@@ -32,6 +35,15 @@ SCHEMA_VERSION = 1
 
 class _Export(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class ExportLicence(_Export):
+    """The terms on which the data may be reused, as the source states them."""
+
+    name: str
+    url: Optional[str]
+    terms: Optional[str]
+    source: Optional[str]
 
 
 class ExportCharacteristic(_Export):
@@ -106,6 +118,7 @@ class ExportEdition(_Export):
     domains: list[ExportDomain]
     retired: list[ExportRetired]
     standards: list[ExportStandard]
+    license: Optional[ExportLicence] = None
 
 
 class CitableTarget(_Export):
@@ -125,6 +138,7 @@ class ObjectsIndex(_Export):
     schema_version: Literal[1]
     site_url: str
     targets: list[CitableTarget]
+    license: Optional[ExportLicence] = None
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -132,6 +146,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "objects.schema.json": ObjectsIndex,
 }
 
+#: The columns of the two CSVs; all text, except `position` (a whole number).
 STANDARDS_COLUMNS = ["edition", "domain", "id", "title", "statement", "url", "replaces"]
 CHARACTERISTICS_COLUMNS = ["edition", "standard", "level", "position", "kind", "text", "url"]
 
@@ -139,17 +154,51 @@ CHARACTERISTICS_COLUMNS = ["edition", "standard", "level", "position", "kind", "
 def data_files(content: SiteContent, site_url: str) -> dict[str, str]:
     """Every data file, keyed by its path in the site."""
     files: dict[str, str] = {}
+    licence = export_licence(content.settings.licence)
     for edition in content.framework.editions.values():
-        exported = export_edition(edition, site_url)
+        exported = export_edition(edition, site_url).model_copy(update={"license": licence})
         folder = f"{API}/editions/{edition.id}"
         files[f"{folder}/standards.json"] = _json(exported)
         files[f"{folder}/standards.csv"] = standards_csv(exported)
         files[f"{folder}/characteristics.csv"] = characteristics_csv(exported)
-    files[f"{API}/objects.json"] = _json(objects_index(content, site_url))
+        files[f"{folder}/datapackage.json"] = data_package(exported)
+    objects = objects_index(content, site_url).model_copy(update={"license": licence})
+    files[f"{API}/objects.json"] = _json(objects)
     for name, model in SCHEMAS.items():
         files[f"{API}/schema/{name}"] = schema_json(model, urls.absolute_url(site_url, f"{API}/schema/{name}"))
-    files[f"{API}/index.json"] = json.dumps(api_index(content, site_url), indent=2, ensure_ascii=False) + "\n"
+    index = {**api_index(content, site_url), "license": licence.model_dump() if licence else None}
+    files[f"{API}/index.json"] = json.dumps(index, indent=2, ensure_ascii=False) + "\n"
     return files
+
+
+def export_licence(licence: Licence) -> Optional[ExportLicence]:
+    """The configured reuse terms, or None when the site states none."""
+    if not licence.name:
+        return None
+    return ExportLicence(name=licence.name, url=licence.url or None, terms=licence.terms or None,
+                         source=licence.source or None)
+
+
+def data_package(edition: ExportEdition) -> str:
+    """The CSVs' companion metadata: a Frictionless Tabular Data Package (v1), with the reuse terms."""
+    def resource(name: str, columns: list[str], title: str) -> dict:
+        fields = [{"name": column, "type": "integer" if column == "position" else "string"} for column in columns]
+        return {"name": name, "path": f"{name}.csv", "profile": "tabular-data-resource", "title": title,
+                "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+
+    package = {
+        "profile": "tabular-data-package",
+        "name": f"standards-{edition.id}",
+        "title": edition.title,
+        "homepage": edition.url,
+        "resources": [
+            resource("standards", STANDARDS_COLUMNS, "One row per standard"),
+            resource("characteristics", CHARACTERISTICS_COLUMNS, "One row per summary line or paragraph of a rating level"),
+        ],
+    }
+    if edition.license:
+        package["licenses"] = [{"title": edition.license.name, **({"path": edition.license.url} if edition.license.url else {})}]
+    return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
 
 
 def export_edition(edition: FrameworkEdition, site_url: str) -> ExportEdition:
@@ -219,6 +268,7 @@ def api_index(content: SiteContent, site_url: str) -> dict:
                 "standards_json": link(f"{API}/editions/{e.id}/standards.json"),
                 "standards_csv": link(f"{API}/editions/{e.id}/standards.csv"),
                 "characteristics_csv": link(f"{API}/editions/{e.id}/characteristics.csv"),
+                "datapackage": link(f"{API}/editions/{e.id}/datapackage.json"),
             }
             for e in content.framework.editions.values()
         ],

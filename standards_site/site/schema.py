@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
 from standards_site.inspections.model import ActionPlan, Inspection
 from standards_site.framework.model import Edition, Standard
+from standards_site.site.accessibility import AccessibilityIssues
 
 SCHEMA_BASE = "https://standards.example.org/schema/"
 
@@ -27,6 +28,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "principles.schema.json": Principles,
     "inspection.schema.json": Inspection,
     "action-plan.schema.json": ActionPlan,
+    "accessibility.schema.json": AccessibilityIssues,   # standards/accessibility.yml
 }
 
 

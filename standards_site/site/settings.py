@@ -50,6 +50,50 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Accessibility:
+    """What the accessibility statement says that only the inspectorate can know.
+
+    Attributes:
+        compliance: "fully compliant", "partially compliant" or "not compliant" with
+            WCAG 2.2 AA, as an audit found ("" until one has).
+        prepared: When the statement was first prepared (None: not stated).
+        last_reviewed: When it was last reviewed (None: not stated).
+        audit: Any testing by people, including disabled people: who, when, which pages
+            ("" until the inspectorate says; "none yet" is an answer too).
+    """
+
+    compliance: str = ""
+    prepared: Optional[date] = None
+    last_reviewed: Optional[date] = None
+    audit: str = ""
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The terms on which the site's content may be reused, as its sources state them.
+
+    Attributes:
+        name: The licence's name, e.g. "Open Government Licence" ("" when not stated).
+        url: Where the licence's text is published.
+        terms: The terms in the source's own words (e.g. which parts it excludes).
+        source: The publication that states them, as it is cited.
+    """
+
+    name: str = ""
+    url: str = ""
+    terms: str = ""
+    source: str = ""
+
+    @property
+    def notice(self) -> str:
+        """The terms as one line of text, with where to read the licence ("" when none is stated)."""
+        if not self.name:
+            return ""
+        text = self.terms or f"Reusable under the {self.name}."
+        return f"{text} {self.url}" if self.url else text
+
+
+@dataclass(frozen=True)
 class SiteSettings:
     """Everything a build decides that is not content.
 
@@ -59,6 +103,10 @@ class SiteSettings:
         overdue_as_of: The date against which action-plan target dates are judged overdue.
         organisation: Who publishes the site.
         contact: Who to contact about it.
+        accessibility: What the accessibility statement says of audits and reviews.
+        licence: The terms on which the content may be reused.
+        publish: A build for the public: no placeholder address, no drafts, no
+            placeholder left in any page (see `site.publishing.publishing_problems`).
     """
 
     site_url: str = ""
@@ -66,3 +114,6 @@ class SiteSettings:
     overdue_as_of: date = DEFAULT_OVERDUE_AS_OF
     organisation: Organisation = field(default_factory=Organisation)
     contact: Contact = field(default_factory=Contact)
+    accessibility: Accessibility = field(default_factory=Accessibility)
+    licence: Licence = field(default_factory=Licence)
+    publish: bool = False

@@ -9,6 +9,7 @@ build/external-links.txt for a person to review.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,10 +92,16 @@ class BuiltSite:
 
 
 def _site_url(config: Path) -> str:
-    """`site_url` from an mkdocs.yml (which may hold !!python tags, so read it leniently)."""
+    """`site_url` from an mkdocs.yml (which may hold !!python tags, so read it leniently),
+    with `!ENV [NAME, default]` read as MkDocs reads it."""
     class Lenient(yaml.SafeLoader):
         pass
+
+    def env(loader, node):
+        *names, default = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value, None]
+        return next((os.environ[name] for name in names if name in os.environ), default)
     Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    Lenient.add_constructor("!ENV", env)
     url = (yaml.load(config.read_text(), Loader=Lenient) or {}).get("site_url") or ""
     return url if not url or url.endswith("/") else url + "/"
 

@@ -20,15 +20,24 @@ OVERRIDES = [
         "partials/copyright.html",
         "  {% if not config.extra.generator == false %}",
         '  {% set statement = pages | selectattr("src_uri", "equalto", "accessibility.md") | first %}\n'
-        "  {% if statement %}\n"
+        '  {% set help = pages | selectattr("src_uri", "equalto", "authors/index.md") | first %}\n'
+        "  {% if statement or help %}\n"
         '    <div class="md-copyright__accessibility">\n'
-        '      <a href="{{ statement.url | url }}">Accessibility statement</a>\n'
+        '      {% if statement %}<a href="{{ statement.url | url }}">Accessibility statement</a>{% endif %}\n'
+        '      {% if help %}<a href="{{ help.url | url }}">Help for authors</a>{% endif %}\n'
         "    </div>\n"
         "  {% endif %}\n"
         "  {% if standards_site is defined and standards_site.organisation.name %}\n"
         '    <div class="md-copyright__publisher">\n'
         "      Published by {% if standards_site.organisation.url %}<a href=\"{{ standards_site.organisation.url | e }}\">"
         "{{ standards_site.organisation.name | e }}</a>{% else %}{{ standards_site.organisation.name | e }}{% endif %}\n"
+        "    </div>\n"
+        "  {% endif %}\n"
+        "  {% if standards_site is defined and standards_site.licence.name %}\n"
+        "    {% set licence = standards_site.licence %}\n"
+        '    <div class="md-copyright__licence">\n'
+        '      {{ (licence.terms or "Reusable under the " ~ licence.name ~ ".") | e }}\n'
+        '      {% if licence.url %}<a href="{{ licence.url | e }}">Read the {{ licence.name | e }}</a>{% endif %}\n'
         "    </div>\n"
         "  {% endif %}\n"
         "  {% if not config.extra.generator == false %}",
@@ -51,7 +60,7 @@ def test_override_is_materials_partial_plus_our_change(partial, theirs, ours):
 
 #: Templates that extend Material's (with {{ super() }}) rather than replace a file, and
 #: overrides that other tests look after.
-EXTENSIONS = ["main.html"]
+EXTENSIONS = ["main.html", "404.html"]
 CHECKED_ELSEWHERE = {
     "partials/header.html": "a copy of Material's with the Pagefind search box: tests/sites/test_search_build.py",
     "partials/site-search.html": "the Pagefind search box, our own partial (no Material original)",

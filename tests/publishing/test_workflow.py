@@ -56,7 +56,7 @@ def test_jobs_and_their_order(workflow):
 
 def test_least_privilege(workflow):
     assert workflow["permissions"] == {}, "the workflow grants nothing by default"
-    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read", "pages": "read"}
     assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
 
 
@@ -100,3 +100,15 @@ def test_how_to_publish_names_every_step(workflow):
         assert f"**{job['name']}**" in page, f"how-to-publish.md does not mention the job {job['name']!r}"
         for step in steps(job):
             assert f"**{step['name']}**" in page, f"how-to-publish.md does not explain the step {step['name']!r}"
+
+
+def test_main_is_built_for_publishing_at_its_real_address(workflow):
+    """On main the deployed build is a publishing build, at the address GitHub Pages gives."""
+    check = steps(workflow["jobs"]["check"])
+    find = next(step for step in check if step["name"] == "Find the site's address")
+    build = next(step for step in check if step["name"] == "Build the site")
+    assert find["uses"].split("@")[0] == "actions/configure-pages"
+    assert find["if"] == ON_MAIN
+    assert build["env"] == {"PAGES_URL": "${{ steps.pages.outputs.base_url }}", "PUBLISHING": f"${{{{ {ON_MAIN} }}}}"}
+    assert 'export STANDARDS_PUBLISH=1 SITE_URL="${PAGES_URL%/}/"' in build["run"]
+    assert check.index(find) < check.index(build)

@@ -35,6 +35,7 @@ FILE_SCHEMAS = {
     "principles.yml": "principles.schema.json",
     "inspections/*/inspection.yml": "inspection.schema.json",
     "inspections/*/action-plan.yml": "action-plan.schema.json",
+    "accessibility.yml": "accessibility.schema.json",
 }
 #: The real site has no position statement yet: the library fixture's is added.
 POSITION = ROOT / "tests/fixtures/library/standards/positions/fixture-position.md"

@@ -72,7 +72,8 @@ def test_index_lists_every_data_file(files):
     index = json.loads(files["api/v1/index.json"])
     listed = {index["objects"], *index["schemas"].values()}
     for edition in index["editions"]:
-        listed |= {edition["standards_json"], edition["standards_csv"], edition["characteristics_csv"]}
+        listed |= {edition["standards_json"], edition["standards_csv"], edition["characteristics_csv"],
+                   edition["datapackage"]}
     assert listed == {SITE_URL + path for path in files if path != "api/v1/index.json"}
 
 
