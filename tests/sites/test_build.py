@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -13,17 +12,6 @@ from bs4 import BeautifulSoup
 from tests.conftest import ROOT, mkdocs_build, STANDARDS_SITE
 
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-@pytest.fixture
-def fixture_site(tmp_path) -> Path:
-    """A writable copy of the minimal fixture site, wired to this checkout's code."""
-    site = tmp_path / "minimal"
-    shutil.copytree(FIXTURES / "minimal", site)
-    config = site / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/")
-    config.write_text(text, encoding="utf-8")
-    return site
 
 
 def test_real_site_generates_a_page_per_standard(built_site):

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, mkdocs_build
-from tests.sites.test_build import build_failure, fixture_site  # noqa: F401 - the fixture
+from tests.sites.test_build import build_failure
 
 PUBLISH = {"STANDARDS_PUBLISH": "1"}
 HOW = ("set SITE_URL to the site's public address, e.g. SITE_URL=https://standards.inspectorate.gov.uk/ "

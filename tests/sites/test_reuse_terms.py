@@ -10,7 +10,6 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import mkdocs_build
 from tests.test_sources import SOURCES
-from tests.sites.test_build import fixture_site  # noqa: F401 - the fixture
 from tests.sites.test_publishing_build import page_text
 
 # The real site's terms, in the words of the report that states them (tests/sources/003_...txt).
