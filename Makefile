@@ -1,6 +1,7 @@
 # Everything a fresh machine needs is installed by these targets.
 #   make serve   set up, build and serve the site on http://127.0.0.1:8000 with live reload
-#   make test    set up (including Chromium for the browser tests) and run every test
+#   make test    set up (including Chromium for the browser tests and Java for the Nu Html
+#                Checker) and run every test
 #   make build   a strict build into site/
 #   make validate  check the content and report every error
 
@@ -30,13 +31,22 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(VENV)/bin/standards-site validate
 
+# Chromium for the browser tests; Java for the Nu Html Checker (vnu.jar, from tests/node).
+# The man1 folder: the JRE's postinst links its man pages there, and fails on slim images
+# that lack it.
 browser-deps: $(NODE_STAMP)
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's default-jre-headless for the Nu Html Checker"; \
+	  mkdir -p /usr/share/man/man1; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
 
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime from GitHub when
+# none is installed yet; Debian's (above) is the one the tests use.
 $(NODE_STAMP): tests/node/package.json tests/node/package-lock.json
-	cd tests/node && npm ci --no-audit --no-fund --silent
+	cd tests/node && npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $(NODE_STAMP)
 
 test: $(STAMP) browser-deps

@@ -56,6 +56,9 @@ CURRENT = "current"
 CURRENT_HOME = "standards/current/index.md"
 CROSSWALK_HOME = "standards/crosswalk/index.md"
 API_ROOT = "api/v1"
+#: The tracker's standard filter, generated from the content (inspections/pages.py) as a part
+#: of the one stylesheet; the MkDocs plugin joins it into assets/stylesheets/site.css.
+TRACKER_FILTERS_CSS = "assets/stylesheets/tracker-filters.css"
 
 
 def current_standard(standard_id: str) -> str:

@@ -198,7 +198,6 @@ def tracker_page(content: SiteContent, record: InspectionRecord, as_of: date) ->
         standards=standards_used,
         agreements=list(Agreement),
         statuses=list(TargetStatus),
-        filter_css=Markup(_filter_css(standards_used)),
     )
 
 
@@ -227,29 +226,29 @@ def _bars(rows: list[tuple[str, str, int]]) -> list[Bar]:
             for key, label, count in rows]
 
 
-def _filter_css(standards: list[Standard]) -> str:
-    """CSS that filters the tracker without JavaScript, from the form's own state.
+def tracker_filters_css(content: SiteContent) -> str:
+    """CSS for the tracker's standard filter: one rule for each standard a tracker lists.
 
-    Each rule hides what the selected option excludes (`:has()` reads the selected
-    `<option>`); the script only mirrors the state into the URL. Standard ids are
-    URL-safe (letters, digits, dots, hyphens), so they are safe inside the quotes.
+    The tracker filters without JavaScript, from the form's own state: each rule hides
+    what the selected option excludes (`:has()` reads the selected `<option>`), and the
+    script only mirrors the state into the URL. The answer, status and overdue filters
+    have fixed values, and their rules are in assets/stylesheets/inspections.css; the
+    standards differ from site to site, so theirs are written here, into a part of the
+    site's one stylesheet (`urls.TRACKER_FILTERS_CSS`), not into the page (a `<style>`
+    belongs in the `<head>`). Standard ids are URL-safe (letters, digits, dots,
+    hyphens), so they are safe inside the quotes.
     """
-    scope = ".tracker"
-    rules = []
-    for standard in standards:
-        rules.append(f'{scope}:has(#filter-standard option[value="{standard.id}"]:checked) '
-                     f'.tracker-item:not([data-standard="{standard.id}"])')
-    for agreement in Agreement:
-        rules.append(f'{scope}:has(#filter-agreement option[value="{agreement.value}"]:checked) '
-                     f'.tracker-item:not([data-agreement="{agreement.value}"])')
-    for status in TargetStatus:
-        rules.append(f'{scope}:has(#filter-status option[value="{status.value}"]:checked) '
-                     f'.tracker-action:not([data-status="{status.value}"])')
-        rules.append(f'{scope}:has(#filter-status option[value="{status.value}"]:checked) '
-                     f'.tracker-item:not(:has(.tracker-action[data-status="{status.value}"]))')
-    rules.append(f"{scope}:has(#filter-overdue:checked) .tracker-action:not([data-overdue])")
-    rules.append(f"{scope}:has(#filter-overdue:checked) .tracker-item:not(:has(.tracker-action[data-overdue]))")
-    return ",\n".join(rules) + " {\n  display: none;\n}"
+    standard_ids = dict.fromkeys(
+        rec.standard for record in content.inspections.records.values() if record.action_plan is not None
+        for rec in record.inspection.recommendations
+    )
+    header = "/* The action-plan tracker's standard filter, one rule per standard on a tracker:\n" \
+             " * written by standards_site/inspections/pages.py from the content. */\n"
+    if not standard_ids:
+        return header
+    rules = [f'.tracker:has(#filter-standard option[value="{standard_id}"]:checked) '
+             f'.tracker-item:not([data-standard="{standard_id}"])' for standard_id in standard_ids]
+    return header + ",\n".join(rules) + " {\n  display: none;\n}\n"
 
 
 # -- the section on each standard page ------------------------------------------------------------

@@ -1,7 +1,9 @@
 """A Content-Security-Policy for every page: no inline script runs but the theme's own.
 
 Material writes three small scripts into each page (`partials/javascripts/base.html`
-and `content.html`: local storage helpers and the tab that a link opens). Their text is
+and `content.html`: local storage helpers and the tab that a link opens), and a fourth
+(`palette.html`: the colour scheme a reader chose) when `theme.palette` is a list of
+schemes or is not set. Their text is
 rendered here from the theme's own templates, for the page's depth, and each is allowed
 by its SHA-256 hash; nothing else inline can run, so a string that slipped past the
 escaping into a `<script>` or an `onclick` would still do nothing. The policy is a
@@ -19,7 +21,8 @@ import re
 from jinja2 import Environment
 
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
-THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+THEME_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
+                 "partials/javascripts/palette.html")   # allowed on every site: a hash that matches nothing is harmless
 # 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly (it allows no JavaScript eval).
 POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
           "img-src 'self' data:; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'")

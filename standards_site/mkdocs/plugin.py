@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
 from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
+from standards_site.mkdocs.redirect_pages import make_canonicals_absolute
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
 from standards_site.site.build_state import BuildState
@@ -213,6 +214,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
             raise PluginError(self.build.unresolved_report())
         if self.build.placeholders and self.settings.publish:
             raise PluginError(self.build.placeholders_report())
+        make_canonicals_absolute(config)   # mkdocs-redirects (priority 0) has written its pages
         if self.config.search:
             self.search.index(Path(config.site_dir))
 

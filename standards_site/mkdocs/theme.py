@@ -26,13 +26,19 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from standards_site.core.urls import TRACKER_FILTERS_CSS
+
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 CSS_BUNDLE = "assets/stylesheets/site.css"
 JS_BUNDLE = "assets/javascripts/site.js"
 
 #: The generator's own parts, in the order they are joined (site paths under assets/).
-STYLESHEETS = tuple(f"assets/stylesheets/{name}.css" for name in ("pages", "standards", "library", "editions", "inspections", "search"))
+STYLESHEETS = tuple(f"assets/stylesheets/{name}.css"
+                    for name in ("pages", "standards", "library", "editions", "inspections", "tracker-filters", "search"))
+#: Parts generated from the content (site/generated.py), not read from assets/: a build
+#: without the content (benchmarks/plain_hooks.py) leaves them out.
+GENERATED_PARTS = (TRACKER_FILTERS_CSS,)
 SCRIPTS = tuple(f"assets/javascripts/{name}.js" for name in ("levels", "library-filters", "citation", "tracker", "search"))
 SEARCH_PARTS = ("/search.css", "/search.js")
 
@@ -97,7 +103,8 @@ class ThemeParts:
             for path in parts:
                 file = files.get_file_from_path(path)
                 if path in generator_parts and file is None:
-                    texts[path] = (ASSETS_DIR / path.removeprefix("assets/")).read_text(encoding="utf-8")
+                    if path not in GENERATED_PARTS:
+                        texts[path] = (ASSETS_DIR / path.removeprefix("assets/")).read_text(encoding="utf-8")
                     continue
                 if file is None:
                     raise PluginError(f"{path}, listed in mkdocs.yml (extra_css or extra_javascript), does not exist")

@@ -1,15 +1,16 @@
 """Every file the site generates from the content, in one place: {path: text}.
 
-Pages (framework, editions, library, inspections), data under /api/v1/ and the
-what's-new feed. The sections and notices of standard and edition pages are listed
+Pages (framework, editions, library, inspections), data under /api/v1/, the
+what's-new feed and the tracker's standard filter (CSS). The sections and notices of standard and edition pages are listed
 here, once (`PAGE_PARTS`). Pure: the MkDocs plugin only hands the result to MkDocs.
 """
 
 from __future__ import annotations
 
+from standards_site.core import urls
 from standards_site.framework import history_pages
 from standards_site.framework.pages import PageParts, framework_pages
-from standards_site.inspections.pages import inspection_pages, recommendations_section
+from standards_site.inspections.pages import inspection_pages, recommendations_section, tracker_filters_css
 from standards_site.library import urls as library_urls
 from standards_site.library.feed import atom_feed
 from standards_site.library.pages import library_pages, related_guidance
@@ -44,4 +45,5 @@ def generated_files(content: SiteContent) -> dict[str, str]:
     site_url = content.settings.site_url
     files = {**generated_pages(content), **data_files(content, site_url)}
     files[library_urls.FEED] = atom_feed(content, site_url or "http://localhost/")
+    files[urls.TRACKER_FILTERS_CSS] = tracker_filters_css(content)
     return files

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
+from standards_site.inspections.pages import tracker_filters_css
 from standards_site.mkdocs import theme
+from standards_site.site.content import load_content
 
 ROOT = Path(__file__).resolve().parents[2]
 STANDARD = "standards/2018/1.2/index.html"
@@ -50,9 +52,12 @@ def test_every_script_is_deferred(built_site):
 
 
 def test_the_bundles_are_the_generators_files_in_order(built_site):
+    generated = {theme.GENERATED_PARTS[0]: tracker_filters_css(load_content(ROOT / "standards"))}
+    assert list(generated) == list(theme.GENERATED_PARTS)
     for listed, bundle in ((theme.STYLESHEETS, theme.CSS_BUNDLE), (theme.SCRIPTS, theme.JS_BUNDLE)):
         assert len(listed) > 1
-        texts = {path: (theme.ASSETS_DIR / path.removeprefix("assets/")).read_text(encoding="utf-8") for path in listed}
+        texts = {path: generated[path] if path in generated
+                 else (theme.ASSETS_DIR / path.removeprefix("assets/")).read_text(encoding="utf-8") for path in listed}
         expected = theme.bundle(texts, javascript=bundle.endswith(".js"))
         assert (built_site / bundle).read_text(encoding="utf-8") == expected
         positions = [expected.index(f"/* ---- {path} ---- */") for path in listed]

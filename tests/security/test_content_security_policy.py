@@ -12,6 +12,7 @@ import hashlib
 import re
 import shutil
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import SiteServer
@@ -32,8 +33,10 @@ def test_every_page_carries_the_policy(built_site):
     assert pages and missing == []
 
 
-def test_every_inline_script_of_every_page_is_allowed_by_its_hash(built_site):
-    """Else the theme's own scripts (local storage, the linked tab) would be blocked."""
+@pytest.mark.parametrize("site", ["built_site", "example_site"])   # example: no theme.palette, so Material's palette script
+def test_every_inline_script_of_every_page_is_allowed_by_its_hash(site, request):
+    """Else the theme's own scripts (local storage, the linked tab, the colour scheme) would be blocked."""
+    built_site = request.getfixturevalue(site)
     blocked = []
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")

@@ -92,7 +92,7 @@ def redirect_target(site: Path, url: str) -> str:
     match = re.search(r'<meta http-equiv="refresh" content="0; url=([^"]+)"', html)
     assert match, f"{url} is not a redirect"
     canonical = BeautifulSoup(html, "html.parser").find("link", rel="canonical")["href"]
-    assert canonical == match.group(1), "the redirect's canonical link names the edition URL"
+    assert canonical == urljoin(f"{SITE_URL}{url}/", match.group(1)), "the redirect's canonical link names the edition URL"
     assert "location.hash" in html, "the redirect keeps the #fragment"
     return urlparse(urljoin(f"{SITE_URL}{url}/", match.group(1))).path
 
@@ -107,6 +107,13 @@ def redirect_target(site: Path, url: str) -> str:
 ])
 def test_current_urls_redirect_to_the_current_edition(two_editions_site, current, target):
     assert redirect_target(two_editions_site, current) == target
+
+
+def test_a_redirect_pages_canonical_link_is_the_full_address_of_its_target(two_editions_site):
+    """mkdocs-redirects writes it relative; the plugin makes it site_url + path (mkdocs/redirect_pages.py)."""
+    html = (two_editions_site / "standards/current/1.3/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://fixture.example.org/standards/2021/2.1/">' in html
+    assert '<meta http-equiv="refresh" content="0; url=../../2021/2.1/">' in html   # still relative: any host
 
 
 def test_a_split_standards_current_url_lists_both_parts(two_editions_site):

@@ -1,7 +1,8 @@
-/* The action-plan tracker's filters. The filtering itself is CSS (the page's <style>
- * hides what the form's state excludes, so it works without JavaScript); this script
- * keeps the state in the URL query (?standard=1.2&agreement=agreed&status=due&overdue=...)
- * so a filtered view can be shared or bookmarked, and says how many recommendations show. */
+/* The action-plan tracker's filters. The filtering itself is CSS (inspections.css and the
+ * generated tracker-filters.css hide what the form's state excludes, so it works without
+ * JavaScript); this script keeps the state in the URL query
+ * (?standard=1.2&agreement=agreed&status=due&overdue=...) so a filtered view can be shared
+ * or bookmarked, and says how many recommendations show. */
 (function () {
   var FIELDS = ["standard", "agreement", "status", "overdue"];
 
