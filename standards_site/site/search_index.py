@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,7 +83,7 @@ def mark_indexable(html: str, boost: float | None = None, standard: StandardPage
     which saturates: weight 2 barely moved a page), so the boost becomes a
     filter value the search box asks for (assets/javascripts/search.js). A `standard`
     page gets its id as a filter, its edition as metadata and its publication
-    date as a sort key; the level names on its tabs are made indexable.
+    date as a sort key, and its rating levels are marked (see mark_level_blocks).
     Raises SearchIndexError if the page has no article (a changed theme), since
     such a page would silently drop out of search.
     """
@@ -96,7 +96,7 @@ def mark_indexable(html: str, boost: float | None = None, standard: StandardPage
             f'data-pagefind-meta="edition:{escape(standard.edition_id)}"',
             f'data-pagefind-sort="published:{escape(standard.published)}"',
         ]
-        html = index_tab_labels(html)
+        html = mark_level_blocks(html)
     # Pagefind reads one filter per element, so each gets an empty hidden span.
     spans = "".join(f'<span hidden data-pagefind-filter="{value}"></span>' for value in filters)
 
@@ -112,23 +112,44 @@ def mark_indexable(html: str, boost: float | None = None, standard: StandardPage
     return marked
 
 
+# The id prefix that marks a rating level's block for the search box. The level's own
+# anchor (`#inadequate`) is the id of its tab's radio button, which sits with the other
+# levels' buttons before all the blocks; Pagefind records where each element with an id
+# starts in the text, so the block needs an id of its own to say where a level's text is.
+LEVEL_ANCHOR_PREFIX = "pagefind-level-"
 _TAB_LABELS = re.compile(r'<div class="tabbed-labels">.*?</div>', re.DOTALL)
-_LABEL = re.compile(r"<label ([^>]*)>([^<]*)</label>")
+_LEVEL_LABEL = re.compile(r'<label for="([^"]+)">([^<]*)</label>')
+_LEVEL_BLOCK = re.compile(r'<div class="tabbed-block" data-label="([^"]*)">')
 
 
-def index_tab_labels(html: str) -> str:
-    """Make content-tab labels ("Requires improvement") searchable.
+def mark_level_blocks(html: str) -> str:
+    """Say to search where each rating level's text starts, and make its name searchable.
 
-    Pagefind never indexes `<label>` text, and the rating levels of a standard
-    appear only as tab labels. Pagefind does index attributes named in
-    `data-pagefind-index-attrs`, so each label gets its own text as an attribute.
+    A standard page shows its levels as tabs (framework/level_tabs.py): radio buttons
+    with the levels' ids, then the labels, then one block per level carrying the label
+    as `data-label`. Each level's block gets the id `pagefind-level-<level id>`, so that
+    Pagefind lists it among the page's anchors at the position of the level's text, and
+    the search box (assets/javascripts/search.js) can open a result at `#<level id>`,
+    which selects the tab. The block's `data-label` ("Requires improvement") becomes
+    indexed text at the start of the block (Pagefind never indexes `<label>` text, and
+    a level's name is then found inside the level it names) and the page's metadata
+    under the block's id, which the search box shows after the result's title.
     """
-    def label(found: re.Match) -> str:
-        attributes, text = found.groups()
-        return (f'<label {attributes} data-pagefind-index-attrs="data-search-text" '
-                f'data-search-text="{text}">{text}</label>')
+    levels = {
+        unescape(text): level_id
+        for labels in _TAB_LABELS.findall(html)
+        for level_id, text in _LEVEL_LABEL.findall(labels)
+    }
 
-    return _TAB_LABELS.sub(lambda block: _LABEL.sub(label, block.group()), html)
+    def block(found: re.Match) -> str:
+        level_id = levels.get(unescape(found.group(1)))
+        if level_id is None:
+            return found.group()
+        anchor = LEVEL_ANCHOR_PREFIX + level_id
+        return (f'<div class="tabbed-block" id="{anchor}" data-pagefind-index-attrs="data-label" '
+                f'data-pagefind-meta="{anchor}[data-label]" data-label="{found.group(1)}">')
+
+    return _LEVEL_BLOCK.sub(block, html)
 
 
 def archived_folders(framework: Framework) -> list[str]:

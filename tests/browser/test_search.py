@@ -50,7 +50,7 @@ def test_search_finds_the_standard(page: Page, site_url: str, query: str, expect
     expect(search_box(page)).to_be_focused()
     page.keyboard.type(query)
     wait_for_results(page)
-    href = results(page).first.get_attribute("href")
+    href = results(page).first.get_attribute("href").split("#")[0]   # where on the page: tests below
     if expected_page:
         assert href.endswith(expected_page), f"first result for {query!r} was {href}"
     else:
@@ -70,7 +70,7 @@ def test_a_standard_ranks_above_a_help_page_that_matches_too(page: Page, site_ur
     page.keyboard.press("/")
     page.keyboard.type(query)
     wait_for_results(page)
-    hrefs = results(page).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    hrefs = results(page).evaluate_all("links => links.map(a => a.getAttribute('href').split('#')[0])")
     assert hrefs[0].endswith(standard), f"first result for {query!r} was {hrefs[0]}"
     assert [h for h in hrefs if h.endswith(help_page)], f"{help_page} should still be found for {query!r}: {hrefs}"
 
@@ -81,7 +81,8 @@ def test_results_are_links_with_title_and_excerpt_and_the_count_is_announced(pag
     page.keyboard.type("succession planning")
     wait_for_results(page)
     first = results(page).first
-    expect(first.locator(".site-search__title")).to_have_text("1.2 Staff (2018 edition)")
+    # the title names the level the excerpt comes from, which the link opens
+    expect(first.locator(".site-search__title")).to_have_text("1.2 Staff (2018 edition): Outstanding")
     expect(first.locator(".site-search__excerpt mark").first).to_have_text("succession", ignore_case=True)
 
 
@@ -169,3 +170,87 @@ def test_open_search_with_results_has_no_axe_violations(page: Page, site_url: st
         AXE_TAGS,
     )
     assert violations == []
+
+
+# -- A result opens at its match: a rating level's tab, a glossary term ------------------------
+
+def open_results(page: Page, site_url: str, width: int, query: str):
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(site_url)
+    if width < 960:   # below Material's 60em the field hides behind a button
+        page.get_by_role("button", name="Search", exact=True).click()
+    else:
+        page.keyboard.press("/")
+    page.keyboard.type(query)
+    wait_for_results(page)
+
+
+def checked_level(page: Page) -> str:
+    return page.locator(".levels .tabbed-set > input:checked").get_attribute("id")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_result_inside_a_rating_level_opens_that_levels_tab_from_the_keyboard(page: Page, site_url: str, width):
+    # "inconsistently managed" is in 1.2's Requires improvement text only (not its first tab)
+    open_results(page, site_url, width, "inconsistently managed")
+    first = results(page).first
+    expect(first).to_have_attribute("href", "/standards/2018/1.2/#requires-improvement")
+    expect(first.locator(".site-search__title")).to_have_text("1.2 Staff (2018 edition): Requires improvement")
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(site_url + "standards/2018/1.2/#requires-improvement")
+    assert checked_level(page) == "requires-improvement"
+    expect(page.locator(".levels .tabbed-block").nth(2)).to_contain_text("inconsistently managed")
+    expect(page.locator(".levels .tabbed-block").nth(2)).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_result_in_the_last_level_opens_it_with_the_mouse(page: Page, site_url: str, width):
+    # "blame" is in 1.2's Inadequate text only
+    open_results(page, site_url, width, "blame")
+    link = results(page).filter(has_text="1.2 Staff")
+    expect(link).to_have_attribute("href", "/standards/2018/1.2/#inadequate")
+    link.click()
+    expect(page).to_have_url(site_url + "standards/2018/1.2/#inadequate")
+    assert checked_level(page) == "inadequate"
+    expect(page.locator(".levels .tabbed-block").nth(3)).to_be_in_viewport()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_glossary_result_opens_at_its_term_not_the_top_of_the_page(page: Page, site_url: str, width):
+    open_results(page, site_url, width, "WMT")
+    first = results(page).first
+    expect(first).to_have_attribute("href", "/glossary/#wmt")
+    expect(first.locator(".site-search__title")).to_have_text("Glossary: WMT")
+    first.click()
+    expect(page).to_have_url(site_url + "glossary/#wmt")
+    expect(page.locator("#wmt")).to_be_in_viewport()
+    assert page.evaluate("scrollY") > 5000   # the term is far down the one long glossary page
+
+
+def test_a_match_under_the_pages_title_opens_the_page_itself(page: Page, site_url: str):
+    open_results(page, site_url, 1280, "1.2")
+    expect(results(page).first).to_have_attribute("href", "/standards/2018/1.2/")
+
+
+def test_a_level_of_another_rating_scale_is_opened_by_its_own_anchor(page: Page, example_site, serve_site):
+    # The five-level invented example (exemplary ... failing): nothing in search knows the names.
+    base = serve_site(example_site)
+    open_results(page, base, 1280, "weak practice")
+    hrefs = results(page).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert "/standards/2026/1.1/#weak" in hrefs, hrefs
+    results(page).filter(has_text="1.1 ").first.click()
+    expect(page).to_have_url(base + "standards/2026/1.1/#weak")
+    assert checked_level(page) == "weak"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_open_results_fit_a_phone_screen(page: Page, site_url: str, width: int):
+    open_results(page, site_url, width, "workload")
+    # Material's backdrop, a circle scaled 45 times, made the page 1,262 px wide at 390 px.
+    assert page.evaluate("document.documentElement.scrollWidth") == width
+    cut = page.locator("#site-search-results *").evaluate_all(
+        "els => els.filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > innerWidth)"
+        ".map(e => e.className + ': ' + e.textContent.slice(0, 40))")
+    assert cut == []

@@ -61,6 +61,72 @@ def test_filters_work_without_javascript(page: Page, site_url: str):
     assert visible_recommendations(page) == [f"recommendation-{n}" for n in (3, 7, 17, 22)]
 
 
+def chart(page: Page) -> dict[str, tuple[str, str]]:
+    """Each chart row: its label -> (the count shown, the bar's width)."""
+    rows = page.locator(".tracker-chart tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.querySelector('th').textContent,"
+        " r.querySelector('.tracker-chart__count').textContent, r.querySelector('.tracker-chart__bar').style.width])")
+    return {label: (count, width) for label, count, width in rows}
+
+
+ALL = "The action plan answers 24 of the 24 recommendations and lists 49 actions. 29 actions were overdue as of 4 March 2021."
+ALL_CHART = {
+    "Agreed": ("20", "100%"), "Partly agreed": ("4", "20%"), "Not agreed": ("0", "0%"),
+    "Completed": ("7", "20%"), "Due by a date": ("35", "100%"), "Ongoing, no end date": ("5", "14%"),
+    "No target given": ("2", "6%"),
+}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_summary_counts_only_what_the_filters_show(page: Page, site_url: str, width: int):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_url + TRACKER)
+    summary = page.locator("#tracker-summary")
+    expect(summary).to_have_text(ALL)
+    assert chart(page) == ALL_CHART
+    # Partly agreed: recommendations 3, 7, 17 and 22, with 6 actions (1 completed, 3 due, 2 ongoing), 3 overdue
+    page.select_option("#filter-agreement", "partly-agreed")
+    expect(summary).to_have_text(
+        "Shown by the filters: 4 of the 24 recommendations (the action plan answers 4 of them) and 6 of the"
+        " 49 actions. 3 of these actions were overdue as of 4 March 2021.")
+    assert chart(page) == {
+        "Agreed": ("0", "0%"), "Partly agreed": ("4", "100%"), "Not agreed": ("0", "0%"),
+        "Completed": ("1", "33%"), "Due by a date": ("3", "100%"), "Ongoing, no end date": ("2", "67%"),
+        "No target given": ("0", "0%"),
+    }
+    # The status filter hides actions inside recommendations: only the completed ones count
+    page.select_option("#filter-agreement", "")
+    page.select_option("#filter-standard", "1.4")
+    page.select_option("#filter-status", "completed")
+    expect(summary).to_have_text(
+        "Shown by the filters: 4 of the 24 recommendations (the action plan answers 4 of them) and 4 of the"
+        " 49 actions. 0 of these actions were overdue as of 4 March 2021.")
+    assert chart(page)["Completed"] == ("4", "100%") and chart(page)["Due by a date"] == ("0", "0%")
+    # Cleared, it is the server's summary again, word for word and bar for bar
+    page.select_option("#filter-standard", "")
+    page.select_option("#filter-status", "")
+    expect(summary).to_have_text(ALL)
+    assert chart(page) == ALL_CHART
+
+
+def test_the_summary_follows_filters_read_from_the_url_and_is_a_polite_live_region(page: Page, site_url: str):
+    page.goto(site_url + TRACKER + "?overdue=2021-03-04")
+    summary = page.locator("#tracker-summary")
+    expect(summary).to_have_attribute("aria-live", "polite")
+    expect(summary).to_have_text(
+        "Shown by the filters: 18 of the 24 recommendations (the action plan answers 18 of them) and 29 of the"
+        " 49 actions. 29 of these actions were overdue as of 4 March 2021.")
+    assert chart(page)["Due by a date"] == ("29", "100%") and chart(page)["Completed"] == ("0", "0%")
+
+
+@pytest.mark.browser_context_args(java_script_enabled=False)
+def test_without_javascript_the_summary_covers_every_recommendation(page: Page, site_url: str):
+    page.goto(site_url + TRACKER)
+    page.select_option("#filter-agreement", "partly-agreed")
+    expect(page.locator("#tracker-summary")).to_have_text(ALL)
+    assert chart(page) == ALL_CHART
+
+
 def test_a_recommendation_anchor_lands_on_it(page: Page, site_url: str):
     page.goto(site_url + INSPECTION + "#recommendation-7")
     target = page.locator("#recommendation-7")

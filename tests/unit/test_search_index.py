@@ -12,8 +12,8 @@ from standards_site.site.search_index import (
     glob_excluding,
     StandardPage,
     index_site,
-    index_tab_labels,
     mark_indexable,
+    mark_level_blocks,
     standard_pages,
 )
 from tests.conftest import ROOT
@@ -43,14 +43,23 @@ def test_a_page_without_the_article_is_an_error_not_a_silent_gap_in_search():
         mark_indexable("<main><h1>No article</h1></main>")
 
 
-def test_rating_level_tab_labels_become_indexable_text():
-    html = ('<div class="tabbed-labels"><label for="good">Good</label>'
-            '<label for="requires-improvement">Requires improvement</label></div><label for="x">Other</label>')
-    assert index_tab_labels(html) == (
-        '<div class="tabbed-labels">'
-        '<label for="good" data-pagefind-index-attrs="data-search-text" data-search-text="Good">Good</label>'
-        '<label for="requires-improvement" data-pagefind-index-attrs="data-search-text" '
-        'data-search-text="Requires improvement">Requires improvement</label></div><label for="x">Other</label>'
+def test_each_rating_level_block_gets_an_anchor_for_search_and_its_name_as_indexed_text():
+    # As framework/level_tabs.py writes the tabs: the level id on the radio button and the
+    # label's `for`, the label text on the block. A level id need not be its label's slug.
+    html = ('<input id="good"><input id="ri"><div class="tabbed-labels"><label for="good">Good</label>'
+            '<label for="ri">Requires &amp; improvement</label></div>'
+            '<div class="tabbed-content"><div class="tabbed-block" data-label="Good"><p>G</p></div>'
+            '<div class="tabbed-block" data-label="Requires &amp; improvement"><p>R</p></div>'
+            '<div class="tabbed-block" data-label="Unlabelled"><p>U</p></div></div>')
+    assert mark_level_blocks(html) == (
+        '<input id="good"><input id="ri"><div class="tabbed-labels"><label for="good">Good</label>'
+        '<label for="ri">Requires &amp; improvement</label></div>'
+        '<div class="tabbed-content"><div class="tabbed-block" id="pagefind-level-good" '
+        'data-pagefind-index-attrs="data-label" data-pagefind-meta="pagefind-level-good[data-label]" '
+        'data-label="Good"><p>G</p></div>'
+        '<div class="tabbed-block" id="pagefind-level-ri" data-pagefind-index-attrs="data-label" '
+        'data-pagefind-meta="pagefind-level-ri[data-label]" data-label="Requires &amp; improvement"><p>R</p></div>'
+        '<div class="tabbed-block" data-label="Unlabelled"><p>U</p></div></div>'
     )
 
 

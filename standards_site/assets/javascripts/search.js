@@ -17,6 +17,10 @@
   // "w", "wo", "wor"... that nobody stops to read would cost downloads and delay
   // those of the word being typed. Searching itself does not wait (see run()).
   var PAUSE_MS = 100;
+  var EXCERPT_WORDS = 24;      // Pagefind's excerptLength, also used by landing()
+  // A rating level's block on a standard page: see mark_level_blocks() in
+  // standards_site/site/search_index.py.
+  var LEVEL_BLOCK = /^pagefind-level-(.+)$/;
 
   function mount(root) {
     var toggle = document.getElementById("__search");   // Material's CSS opens the panel from it
@@ -40,7 +44,7 @@
     function importBundle(url) {
       return import(url.href).then(function (module) {
         // Result URLs are relative to the site root: the folder above the bundle.
-        return module.options({ baseUrl: new URL("..", url).pathname, excerptLength: 24 })
+        return module.options({ baseUrl: new URL("..", url).pathname, excerptLength: EXCERPT_WORDS })
           .then(function () { module.init(); return module.filters(); })
           // The boost factors (see boosted()) are the same for every query: read them
           // once, while the bundle loads, not before each search.
@@ -224,17 +228,86 @@
       item.className = "md-search-result__item";
       var link = document.createElement("a");
       link.className = "md-search-result__link site-search__link";
-      link.href = page.url;
+      var place = landing(page);
+      link.href = place.url;
       var title = document.createElement("span");
       title.className = "site-search__title";
       var meta = page.meta || {};
       title.textContent = (meta.title || page.url) + (meta.edition ? " (" + meta.edition + " edition)" : "");
+      if (place.section) {
+        var section = document.createElement("span");
+        section.className = "site-search__section";
+        section.textContent = place.section;
+        title.append(": ", section);   // "Glossary: WMT", "1.2 Staff (2018 edition): Good"
+      }
       var excerpt = document.createElement("span");
       excerpt.className = "site-search__excerpt";
       appendExcerpt(excerpt, page.excerpt || "");
       link.append(title, excerpt);
       item.append(link);
       return item;
+    }
+
+    /* Where a result opens: at the part of the page its excerpt comes from, not at the top
+     * of a long page (the glossary is one page; a standard's levels are tabs).
+     *
+     * Pagefind lists, with each result, every element with an id in the indexed text and
+     * the word position where it starts (`anchors`), and the position of every word
+     * found (`weighted_locations`). Its own sub-results cut the page at headings only,
+     * and a standard's rating levels have no headings: they are tabs whose anchors
+     * (#inadequate) are radio buttons placed before all the levels' text. So the build
+     * gives each level's block an id of its own, "pagefind-level-<level id>", and its
+     * label as metadata under that id (mark_level_blocks in site/search_index.py), and
+     * this picks the place itself:
+     *   1. the excerpt's window, found as Pagefind finds it (calculate_excerpt_region:
+     *      the run of EXCERPT_WORDS words with the highest total score, its midpoint
+     *      among equals), so the link opens where the excerpt shown comes from;
+     *   2. each word found in that window belongs to the last heading (h2-h6) or level
+     *      block starting at or before it (or to the page, before the first);
+     *   3. the part whose words there score highest (a window can span two short levels).
+     * A level block opens at the level's permanent anchor (#inadequate), which selects
+     * its tab on load; a heading at its own id (a glossary term: #wmt); text under the
+     * page's title (h1) or before any heading, at the page itself. The level names come
+     * from the page, never from here: each edition has its own scale. */
+    function landing(page) {
+      var found = page.weighted_locations || [];
+      var start = excerptStart(found);
+      var sections = (page.anchors || []).filter(function (a) {
+        return /^h[2-6]$/i.test(a.element) || LEVEL_BLOCK.test(a.id);
+      }).sort(function (a, b) { return a.location - b.location; });
+      var scores = new Map();   // section (null: the page itself) -> score of its words in the excerpt
+      found.forEach(function (word) {
+        if (word.location < start || word.location >= start + EXCERPT_WORDS) return;
+        var section = null;
+        sections.forEach(function (a) { if (a.location <= word.location) section = a; });
+        scores.set(section, (scores.get(section) || 0) + word.balanced_score);
+      });
+      var anchor = null, best = -1;
+      scores.forEach(function (score, section) { if (score > best) { best = score; anchor = section; } });
+      if (!anchor) return { url: page.url, section: "" };
+      var level = LEVEL_BLOCK.exec(anchor.id);
+      var meta = page.meta || {};
+      return {
+        url: page.url.replace(/#.*$/, "") + "#" + encodeURIComponent(level ? level[1] : anchor.id),
+        section: level ? (meta[anchor.id] || "") : (anchor.text || ""),
+      };
+    }
+
+    /* Pagefind's own choice of the excerpt's first word (calculate_excerpt_region in
+     * pagefind_web_js/lib/excerpt.ts, 1.5.2), which its API does not expose. */
+    function excerptStart(found) {
+      var words = [];
+      found.forEach(function (word) { words[word.location] = (words[word.location] || 0) + word.balanced_score; });
+      if (words.length <= EXCERPT_WORDS) return 0;
+      var sum = 0;
+      for (var i = 0; i < EXCERPT_WORDS; i++) sum += words[i] || 0;
+      var densest = sum, at = [0];
+      for (i = 0; i < words.length; i++) {
+        sum += (words[i + EXCERPT_WORDS] || 0) - (words[i] || 0);
+        if (sum > densest) { densest = sum; at = [i]; }
+        else if (sum === densest && at[at.length - 1] === i - 1) at.push(i);
+      }
+      return at[Math.floor(at.length / 2)];
     }
 
     /* Pagefind's excerpt is escaped text with <mark> around the words found: build it
