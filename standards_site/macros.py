@@ -14,6 +14,7 @@
     {{ reuse_terms() }}                         -> the reuse terms, with the licence and their source
     {{ known_accessibility_issues() }}          -> the problems listed in standards/accessibility.yml
     {{ placeholder("who audited the site") }}   -> a visible gap that a publishing build refuses
+    {{ action_plan_links() }}                   -> each inspection's action-plan tracker, on one line
 
 A setting that is not set shows as a visible placeholder naming the option; so does
 `placeholder()`. A preview or test build shows them; a publishing build
@@ -38,6 +39,7 @@ from markupsafe import Markup
 from standards_site.core import urls
 from standards_site.core.dates import long_date
 from standards_site.framework.editions import UnknownReference
+from standards_site.inspections.pages import action_plan_page
 from standards_site.core.rendering import md_escape, render
 from standards_site.core.suggest import unknown
 from standards_site.site.build_state import BuildState
@@ -140,6 +142,11 @@ def define_env(env: Any) -> None:
         return _placeholder(state(), current_page(), str(what))
 
     @env.macro
+    def action_plan_links() -> str:
+        """A link to each published action-plan tracker, on one line (it can sit in a list item)."""
+        return _action_plan_links(state(), current_page())
+
+    @env.macro
     def rating(level: str, edition: Optional[str] = None) -> str:
         """A rating label from an edition's scale (default: the current edition), e.g. `rating("good")`."""
         return _rating(state(), current_page(), level, edition)
@@ -205,6 +212,12 @@ def _rating(state: BuildState, page: str, level: str, edition: Optional[str] = N
     except UnknownReference as problem:
         return _unresolved(state, page, f"rating({level!r})", str(problem))
     return render("framework/rating.html.j2", level=found).strip()
+
+
+def _action_plan_links(state: BuildState, page: str) -> str:
+    records = [r for r in state.content.inspections.records.values() if r.action_plan is not None]
+    links = [(r.inspection.title, Markup(urls.relative_link(page, action_plan_page(r.id)))) for r in records]
+    return render("inspections/action_plan_links.md.j2", links=links).strip()
 
 
 def _will_render(env: Any) -> bool:

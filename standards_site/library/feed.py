@@ -17,7 +17,6 @@ from standards_site.site.content import SiteContent
 from standards_site.library.pages import Change, changes
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_TITLE = "What's new: guidance library"
 
 
 def atom_feed(content: SiteContent, site_url: str) -> str:
@@ -27,7 +26,7 @@ def atom_feed(content: SiteContent, site_url: str) -> str:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     _text(feed, "id", base + urls.url_of(lu.WHATS_NEW))
-    _text(feed, "title", FEED_TITLE)
+    _text(feed, "title", lu.FEED_TITLE)
     _text(feed, "updated", _timestamp(found[0].when) if found else "1970-01-01T00:00:00Z")
     _link(feed, base + lu.FEED, rel="self", type="application/atom+xml")
     _link(feed, base + urls.url_of(lu.WHATS_NEW), rel="alternate", type="text/html")

@@ -18,6 +18,7 @@ GLOSSARY = "glossary/index.md"
 PRINCIPLES = "principles/index.md"
 WHATS_NEW = "whats-new/index.md"
 FEED = "whats-new/atom.xml"
+FEED_TITLE = "What's new: guidance library"
 
 #: The folder of each type of library item under `guidance/`.
 GUIDES = "guides"

@@ -27,6 +27,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from standards_site.core.urls import TRACKER_FILTERS_CSS
+from standards_site.library.urls import FEED, FEED_TITLE
 
 THEME_DIR = Path(__file__).parent / "theme"
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
@@ -90,6 +91,7 @@ class ThemeParts:
         css, css_parts = _gather([*filter(wanted, STYLESHEETS), *config.extra_css], _local)
         scripts, script_parts = _gather([*filter(wanted, SCRIPTS), *config.extra_javascript], _plain_script)
         self.parts = {CSS_BUNDLE: list(css_parts), JS_BUNDLE: [str(script) for script in script_parts]}
+        config.extra["feed"] = {"url": FEED, "title": FEED_TITLE}   # every site has one: theme/main.html links it
         config.extra_css = [CSS_BUNDLE if entry is None else entry for entry in css]
         config.extra_javascript = [JS_BUNDLE if entry is None else entry for entry in scripts]
 

@@ -66,7 +66,9 @@ def test_the_home_page_routes_every_kind_of_reader_and_names_the_publisher(built
     routes = {" ".join(a.get_text(" ").split()): a["href"] for a in article.select(".home-routes a")}
     assert routes == {
         "Find a standard": "standards/", "Guidance": "guidance/", "Glossary": "glossary/",
-        "Inspections": "inspections/", "action plan tracker": "inspections/nps-central-functions-2020/action-plan/",
+        "Inspections": "inspections/",
+        "An inspection of central functions supporting the National Probation Service: action plan tracker":
+            "inspections/nps-central-functions-2020/action-plan/",
         "Cite and reuse": "how-to-cite/", "Data": "data/",
     }
     for href in routes.values():
@@ -84,3 +86,10 @@ def test_the_404_page_offers_search_and_the_main_routes(built_site):
                       ("Glossary", "/glossary/"), ("Inspections", "/inspections/"), ("How to cite", "/how-to-cite/")]
     for _, href in routes:
         assert resolves(built_site, "404.html", href), href
+
+
+def test_every_page_links_the_feed_for_feed_readers(built_site):
+    for page in ["index.html", "standards/2018/1.2/index.html", "404.html"]:
+        links = soup_of(built_site, page).select('link[type="application/atom+xml"]')
+        assert [link["rel"] for link in links] == [["alternate", "feed"]], page
+        assert resolves(built_site, page, links[0]["href"]), page

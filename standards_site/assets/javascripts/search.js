@@ -8,7 +8,8 @@
  * Keyboard: "/", "s" or "f" anywhere (outside a text field) opens the search, as in
  * Material; Escape closes it and returns focus to where it was; the arrow keys move
  * between the field and the result links; Enter in the field opens the first result.
- * The number of results is announced through the role="status" line. */
+ * The number of results is announced through the role="status" line. A query in the
+ * address (?q=...) opens the search with it: see searchFromAddress(). */
 (function () {
   var SHORTCUTS = ["/", "s", "f"];
   var SHOWN = 10;              // results rendered (each one fetches a fragment)
@@ -368,6 +369,22 @@
 
     root.hidden = false;
     openButton.hidden = false;
+    searchFromAddress();
+
+    /* A search asked for in the address (?q=workload), as the 404 page's form sends it
+     * (without scripts the form still leads to the home page and its routes). The query is run
+     * and the address tidied, so a reload or the back button does not search again. */
+    function searchFromAddress() {
+      var params = new URLSearchParams(window.location.search);
+      var query = params.get("q");
+      if (!query || !query.trim()) return;
+      params.delete("q");
+      var rest = params.toString();
+      history.replaceState(history.state, "", window.location.pathname + (rest ? "?" + rest : "") + window.location.hash);
+      input.value = query;
+      open();
+      search();
+    }
   }
 
   function start() {
