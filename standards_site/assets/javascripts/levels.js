@@ -25,8 +25,11 @@
     radios.forEach(function (radio) {
       radio.addEventListener("change", function () {
         mark();
-        // Labels stuck to the top (the set's start scrolled away): show the new level from its start.
-        if (set.getBoundingClientRect().top < 0) set.scrollIntoView({ block: "start" });
+        // Labels stuck to the top (the set's start scrolled away): show the new level from
+        // its start. After Material's own change handler, which keeps the set where it was.
+        requestAnimationFrame(function () {
+          if (set.getBoundingClientRect().top < 0) set.scrollIntoView({ block: "start" });
+        });
       });
     });
     // Material opens a tab without a change event for an anchor or a remembered tab.
@@ -50,26 +53,39 @@
         return order.indexOf(a) - order.indexOf(b);
       }).join(" ");
       pairs.forEach(function (pair) { pair.hidden = pair.getAttribute("data-levels") !== wanted; });
-      // The same level cannot be picked twice: each list disables the other's choice.
-      [].forEach.call(first.options, function (option) { option.disabled = option.value === second.value; });
-      [].forEach.call(second.options, function (option) { option.disabled = option.value === first.value; });
+    }
+
+    // The level at `index` and its neighbour: the next one down, or up from the last.
+    function withNeighbour(index) {
+      var other = index + 1 < order.length ? index + 1 : index - 1;
+      return [order[Math.min(index, other)], order[Math.max(index, other)]];
     }
 
     function fromOpenTab() {
       var open = 0;
       (radios || []).forEach(function (radio, index) { if (radio.checked) open = index; });
-      var other = open + 1 < order.length ? open + 1 : open - 1;
-      first.value = order[Math.min(open, other)];
-      second.value = order[Math.max(open, other)];
+      var pair = withNeighbour(open);
+      first.value = pair[0];
+      second.value = pair[1];
+      show();
+    }
+
+    // A level picked in one list that the other shows: the other moves to its neighbour,
+    // so that stepping through one list (arrow keys) steps through neighbouring pairs.
+    function pickedIn(select, other) {
+      if (select.value === other.value) {
+        var pair = withNeighbour(order.indexOf(select.value));
+        other.value = pair[0] === select.value ? pair[1] : pair[0];
+      }
+      picked = true;
       show();
     }
 
     picker.hidden = false;
     compare.classList.add("levels-compare--picking");
     fromOpenTab();
-    [first, second].forEach(function (select) {
-      select.addEventListener("change", function () { picked = true; show(); });
-    });
+    first.addEventListener("change", function () { pickedIn(first, second); });
+    second.addEventListener("change", function () { pickedIn(second, first); });
     compare.addEventListener("toggle", function () {
       if (compare.open && !picked) fromOpenTab();
     });
