@@ -15,9 +15,10 @@ levels' names or how many there are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
-from standards_site.core.word_diff import DiffStats, Paragraph, side_by_side
+from standards_site.core.word_diff import DiffStats, Paragraph, SideBySide, side_by_side
 from standards_site.framework.editions import FrameworkEdition
 from standards_site.framework.model import RatingLevel, Standard
 
@@ -77,8 +78,8 @@ def level_pairs(edition: FrameworkEdition, standard: Standard) -> list[LevelPair
 
 def _pair(upper, lower) -> LevelPair:
     (upper_position, upper_level, upper_text), (lower_position, lower_level, lower_text) = upper, lower
-    summary = side_by_side([upper_text.summary], [lower_text.summary])
-    body = side_by_side(list(upper_text.paragraphs), list(lower_text.paragraphs))
+    summary = _compared((upper_text.summary,), (lower_text.summary,))
+    body = _compared(tuple(upper_text.paragraphs), tuple(lower_text.paragraphs))
     return LevelPair(
         upper=ComparedLevel(upper_level, upper_position, _one(summary.old), body.old),
         lower=ComparedLevel(lower_level, lower_position, _one(summary.new), body.new),
@@ -88,6 +89,14 @@ def _pair(upper, lower) -> LevelPair:
             deleted=summary.stats.deleted + body.stats.deleted,
         ),
     )
+
+
+# The diffs are most of a standard page's generation time (a few milliseconds a page):
+# texts that carry over unchanged to another edition, and every unchanged standard when
+# `mkdocs serve` rebuilds after an edit, are compared once per process. Read-only results.
+@lru_cache(maxsize=1 << 12)
+def _compared(old: tuple[str, ...], new: tuple[str, ...]) -> SideBySide:
+    return side_by_side(list(old), list(new))
 
 
 def _one(paragraphs: list[Paragraph]) -> Paragraph:
