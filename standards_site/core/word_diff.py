@@ -8,6 +8,13 @@ only a third cue.
 
     >>> str(word_diff(["Staff are supported"], ["Staff are well supported"]).paragraphs[0])
     'Staff are <ins><span class="diff-marker">[inserted: </span>well<span class="diff-marker">]</span></ins> supported'
+
+`side_by_side` gives the same comparison as two texts, each exactly as written, with
+the words the other lacks marked (`delete` on the old side, `insert` on the new), as
+plain words for a template to mark up (standard pages compare rating levels with it):
+
+    >>> [[(s.kind, s.text) for s in p] for p in side_by_side(["are actively managed"], ["are inconsistently managed"]).new]
+    [[('equal', 'are'), ('insert', 'inconsistently'), ('equal', 'managed')]]
 """
 
 from __future__ import annotations
@@ -50,6 +57,71 @@ class WordDiff:
 
     paragraphs: list[Markup]
     stats: DiffStats
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of words of one side: `equal` (on both sides), `delete` (only in the old
+    text) or `insert` (only in the new). `text` is the words as written, unescaped."""
+
+    kind: str
+    text: str
+
+
+Paragraph = list[Segment]
+
+
+@dataclass(frozen=True)
+class SideBySide:
+    """Two texts compared: each side's own paragraphs, every word of them in order,
+    with the words the other side lacks marked; and the counts."""
+
+    old: list[Paragraph]   # segments `equal` and `delete`
+    new: list[Paragraph]   # segments `equal` and `insert`
+    stats: DiffStats
+
+
+def side_by_side(old: list[str], new: list[str]) -> SideBySide:
+    """`old` and `new` (lists of paragraphs), each with the words the other lacks marked.
+
+    Paragraphs are aligned as `word_diff` aligns them, and each side keeps its own
+    paragraphs: joined, a side's segments are its text word for word.
+    """
+    if len(old) == len(new):
+        paragraphs = [_runs(before.split(), after.split()) for before, after in zip(old, new)]
+        old_side = [_side(runs, "delete") for runs in paragraphs]
+        new_side = [_side(runs, "insert") for runs in paragraphs]
+    else:
+        whole = _runs(_tokens(old), _tokens(new))
+        old_side = [_side(runs, "delete") for runs in _split_paragraphs(_kept(whole, "delete"))]
+        new_side = [_side(runs, "insert") for runs in _split_paragraphs(_kept(whole, "insert"))]
+    return SideBySide(
+        old=[paragraph for paragraph in old_side if paragraph],
+        new=[paragraph for paragraph in new_side if paragraph],
+        stats=DiffStats(inserted=_count(new_side, "insert"), deleted=_count(old_side, "delete")),
+    )
+
+
+def _count(side: list[Paragraph], kind: str) -> int:
+    return sum(len(segment.text.split()) for paragraph in side for segment in paragraph if segment.kind == kind)
+
+
+def _kept(runs: Runs, kind: str) -> Runs:
+    """The runs of one side: the equal ones and those of `kind`."""
+    return [(run_kind, words) for run_kind, words in runs if run_kind in ("equal", kind)]
+
+
+def _side(runs: Runs, kind: str) -> Paragraph:
+    """One side's paragraph as segments, neighbouring runs of the same kind joined."""
+    segments: list[tuple[str, list[str]]] = []
+    for run_kind, words in _kept(runs, kind):
+        if not words:
+            continue
+        if segments and segments[-1][0] == run_kind:
+            segments[-1][1].extend(words)
+        else:
+            segments.append((run_kind, list(words)))
+    return [Segment(run_kind, " ".join(words)) for run_kind, words in segments]
 
 
 def word_diff(old: list[str], new: list[str]) -> WordDiff:

@@ -17,6 +17,7 @@ from standards_site.core import urls
 from standards_site.core.dates import partial_date
 from standards_site.core.rendering import render
 from standards_site.framework.editions import Framework, FrameworkEdition
+from standards_site.framework.level_compare import level_pairs
 from standards_site.framework.model import Standard
 from standards_site.site.content import SiteContent
 
@@ -99,6 +100,8 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         domain=edition.domain_of(standard),
         standard=standard,
         characteristics=edition.characteristics(standard),
+        scale=edition.rating_scale,
+        pairs=level_pairs(edition, standard),
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],

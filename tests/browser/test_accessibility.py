@@ -62,12 +62,17 @@ STANDARD = "standards/2018/1.2/"
 # The search box, open with results, is checked by test_search.py at two widths.
 
 
-def test_levels_side_by_side_has_no_axe_violations(page: Page, site_url: str):
-    page.set_viewport_size(VIEWPORTS["wide"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("levels", ["good requires-improvement", "outstanding inadequate"])
+def test_two_levels_compared_have_no_axe_violations(page: Page, site_url: str, viewport, levels):
+    page.set_viewport_size(VIEWPORTS[viewport])
     page.goto(site_url + STANDARD)
-    page.get_by_role("button", name="Compare levels side by side").click()
-    expect(page.locator(".levels--side-by-side")).to_be_visible()
-    assert not describe("side by side", axe_violations(page))
+    page.locator(".levels-compare > summary").click()
+    first, second = levels.split()
+    page.locator("#levels-compare-first").select_option(first)
+    page.locator("#levels-compare-second").select_option(second)
+    expect(page.locator(f'.levels-pair[data-levels="{levels}"]')).to_be_visible()
+    assert not describe(f"levels compared ({levels})", axe_violations(page))
 
 
 def test_every_page_reflows_at_320_css_pixels(page: Page, built_site: Path, site_url: str):

@@ -1,6 +1,6 @@
 """A standard page in a real browser: level anchors open their tab, tabs work by
-keyboard, the side-by-side comparison appears only where there is room, and print
-shows every level.
+keyboard, and print shows every level. The comparison of two levels, the wrapping and
+sticky tab labels: test_level_compare.py.
 
 The level anchors (#outstanding, #good, #requires-improvement, #inadequate) are part
 of the public URL contract: providers link straight to a level.
@@ -18,8 +18,6 @@ LEVELS = {  # anchor               tab label
     "requires-improvement": "Requires improvement",
     "inadequate":           "Inadequate",
 }
-WIDE = {"width": 1280, "height": 900}
-NARROW = {"width": 390, "height": 844}
 
 
 def selected_level(page: Page) -> str:
@@ -68,9 +66,8 @@ def test_choosing_a_tab_puts_its_anchor_in_the_address(page: Page, site_url: str
 
 def test_tabs_work_with_the_keyboard(page: Page, site_url: str):
     page.goto(site_url + STANDARD)
-    toggle = page.get_by_role("button", name="Compare levels side by side")
-    toggle.focus()
-    page.keyboard.press("Tab")  # the next stop after the toggle is the tab set
+    page.locator(".levels-compare > summary").focus()
+    page.keyboard.press("Tab")  # the next stop after the closed comparison is the tab set
     assert page.evaluate("document.activeElement.id") == "outstanding"
     for expected in ["good", "requires-improvement", "inadequate"]:
         page.keyboard.press("ArrowRight")
@@ -82,78 +79,11 @@ def test_tabs_work_with_the_keyboard(page: Page, site_url: str):
 
 def test_focused_tab_has_a_visible_outline(page: Page, site_url: str):
     page.goto(site_url + STANDARD)
-    page.get_by_role("button", name="Compare levels side by side").focus()
+    page.locator(".levels-compare > summary").focus()
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowRight")
     label = page.locator(".levels .tabbed-labels > label[for='good']")
     assert label.evaluate("l => getComputedStyle(l).outlineStyle") == "solid"
-
-
-def test_compare_side_by_side_on_a_wide_screen(page: Page, site_url: str):
-    page.set_viewport_size(WIDE)
-    page.goto(site_url + STANDARD)
-    toggle = page.get_by_role("button", name="Compare levels side by side")
-    expect(toggle).to_be_visible()
-    expect(toggle).to_have_attribute("aria-pressed", "false")
-    assert visible_panels(page) == [0]
-
-    toggle.press("Enter")  # a keyboard user can switch it too
-    expect(toggle).to_have_attribute("aria-pressed", "true")
-    assert visible_panels(page) == [0, 1, 2, 3]
-    boxes = [page.locator(".levels .tabbed-block").nth(i).bounding_box() for i in range(4)]
-    assert len({round(box["y"]) for box in boxes}) == 1, "the four levels should sit in one row"
-
-    toggle.click()
-    expect(toggle).to_have_attribute("aria-pressed", "false")
-    assert visible_panels(page) == [0]
-
-
-def test_side_by_side_choice_is_remembered(page: Page, site_url: str):
-    page.set_viewport_size(WIDE)
-    page.goto(site_url + STANDARD)
-    page.get_by_role("button", name="Compare levels side by side").click()
-    page.goto(f"{site_url}standards/2018/1.3/")
-    expect(page.get_by_role("button", name="Compare levels side by side")).to_have_attribute("aria-pressed", "true")
-    assert visible_panels(page) == [0, 1, 2, 3]
-
-
-def test_compare_toggle_is_hidden_on_a_narrow_screen(page: Page, site_url: str):
-    page.set_viewport_size(NARROW)
-    page.goto(site_url + STANDARD)
-    expect(page.locator(".levels-toolbar")).to_be_hidden()
-    expect(page.locator(".levels-toggle")).to_be_hidden()
-    assert visible_panels(page) == [0]
-
-
-def test_tabs_do_not_move_when_the_compare_toggle_appears(page: Page, site_url: str):
-    """levels.js is deferred, so a slow phone or laptop can paint the page before it
-    runs: the toolbar's room is kept from the first paint (no layout shift)."""
-    page.set_viewport_size(WIDE)
-    page.route("**/assets/javascripts/site.js", lambda route: route.abort())   # as before it runs
-    page.goto(site_url + STANDARD)
-    expect(page.locator(".levels-toggle")).to_be_hidden()
-    before = page.locator(".levels .tabbed-labels").bounding_box()["y"]
-    page.unroute("**/assets/javascripts/site.js")
-    page.goto(site_url + STANDARD)
-    expect(page.locator(".levels-toggle")).to_be_visible()
-    assert page.locator(".levels .tabbed-labels").bounding_box()["y"] == before
-
-
-def test_without_javascript_no_room_is_kept_for_the_toggle(browser, site_url: str):
-    context = browser.new_context(java_script_enabled=False, viewport=WIDE)
-    page = context.new_page()
-    page.goto(site_url + STANDARD)
-    assert page.evaluate("getComputedStyle(document.querySelector('.levels-toolbar')).display") == "none"
-    context.close()
-
-
-def test_toggle_hides_when_the_window_narrows(page: Page, site_url: str):
-    page.set_viewport_size(WIDE)
-    page.goto(site_url + STANDARD)
-    page.get_by_role("button", name="Compare levels side by side").click()
-    page.set_viewport_size(NARROW)
-    expect(page.locator(".levels-toggle")).to_be_hidden()
-    assert visible_panels(page) == [0], "tabs come back when there is no room for four columns"
 
 
 def test_print_shows_all_four_levels(page: Page, site_url: str):
@@ -161,7 +91,7 @@ def test_print_shows_all_four_levels(page: Page, site_url: str):
     page.emulate_media(media="print")
     assert visible_panels(page) == [0, 1, 2, 3]
     expect(page.locator(".levels .tabbed-labels")).to_be_hidden()
-    expect(page.locator(".levels-toolbar")).to_be_hidden()
+    expect(page.locator(".levels-compare")).to_be_hidden()   # the levels are all there in full
     headings = page.evaluate(
         "[...document.querySelectorAll('.levels .tabbed-block')]"
         ".map(b => getComputedStyle(b, '::before').content)"
