@@ -2,25 +2,39 @@
 
 Every HTML page of the built real site and of every fixture site under tests/fixtures/
 is checked (found by walking the built folder, not a list), at a desktop and a phone
-width, against WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices. Zero
-violations is the bar. Stock Material 9.8.1 fails three rules; standards_site/mkdocs/theme/ and
+width, against WCAG 2.0/2.1/2.2 A and AA rules and axe's best practices, and again in
+the dark colour scheme for every site that offers one. Zero violations is the bar. Stock Material 9.8.1 fails three rules; standards_site/mkdocs/theme/ and
 standards.css fix them (see docs/accessibility.md).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe_runner import axe_violations, describe
-from tests.conftest import fixture_site_configs
+from tests.conftest import ROOT, fixture_site_configs
 
 VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "narrow": {"width": 390, "height": 844}}
 
 SITES = [pytest.param(None, id="real-site")] + [
     pytest.param(config, id=f"fixture-{config.parent.name}") for config in fixture_site_configs()
+]
+
+
+def _has_dark_scheme(config: Path | None) -> bool:
+    """Whether a site's theme offers Material's dark scheme (`scheme: slate` in its palette)."""
+    text = (config or ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^\s*scheme:\s*slate\b", text, re.MULTILINE) is not None
+
+
+# (site, colour scheme): every site in light, and in dark those that offer it. The
+# browser is told the system prefers that scheme, as a reader's phone would.
+SITE_SCHEMES = [pytest.param(site.values[0], "light", id=f"{site.id}-light") for site in SITES] + [
+    pytest.param(site.values[0], "dark", id=f"{site.id}-dark") for site in SITES if _has_dark_scheme(site.values[0])
 ]
 
 
@@ -38,19 +52,22 @@ def html_pages(site_dir: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-@pytest.mark.parametrize("config", SITES)
+@pytest.mark.parametrize("config, scheme", SITE_SCHEMES)
 def test_every_page_has_no_axe_violations(
-    page: Page, config, viewport, built_site, build_fixture_site, serve_site
+    page: Page, config, scheme, viewport, built_site, build_fixture_site, serve_site
 ):
     site_dir = built_site if config is None else build_fixture_site(config)
     base_url = serve_site(site_dir)
     pages = html_pages(site_dir)
     assert pages, f"no HTML pages in {site_dir}"
     page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
 
     problems = []
     for path in pages:
         page.goto(base_url + path)
+        if scheme == "dark":   # the page really is dark, or this would check the light one again
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         problems += describe(f"/{path}", axe_violations(page))
 
     assert not problems, f"{len(problems)} axe violations on {len(pages)} pages:\n" + "\n".join(problems)
