@@ -22,7 +22,10 @@ _FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
   // A content tab is a radio input hidden behind its label: the label shows the focus.
-  const shown = e.matches('.tabbed-set > input') ? document.querySelector(`label[for="${e.id}"]`) : e;
+  // The colour-scheme toggle is the same, but Material shows the focus on the label that
+  // follows the input (the button that names the next scheme), not the one that targets it.
+  const shown = e.matches('.tabbed-set > input') ? document.querySelector(`label[for="${e.id}"]`)
+              : e.matches('input.md-option') ? e.nextElementSibling : e;
   const style = getComputedStyle(shown);
   const box = shown.getBoundingClientRect();
   return {

@@ -228,6 +228,32 @@ def test_every_page_has_open_graph(built_site):
     assert checked > 40
 
 
+def pages_sharing_a_description(site: Path) -> dict[str, list[str]]:
+    """Descriptions that more than one page of a built site carries, with those pages.
+
+    Redirect pages and the 404 page are not shared or indexed, so they are left out;
+    every other page must have a non-empty description."""
+    pages_by_description: dict[str, list[str]] = {}
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        where = path.relative_to(site).as_posix()
+        if page.find("meta", attrs={"http-equiv": "refresh"}) or where == "404.html":
+            continue
+        description = page.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), f"{where} has no description"
+        pages_by_description.setdefault(description["content"], []).append(where)
+    return {text: sorted(pages) for text, pages in pages_by_description.items() if len(pages) > 1}
+
+
+def test_every_page_has_a_description_of_its_own(built_site, example_site):
+    """Search engines and shared links show the description: no two pages may share one."""
+    assert pages_sharing_a_description(built_site) == {}
+    assert pages_sharing_a_description(example_site) == {}
+    filtered = BeautifulSoup((built_site / "guidance/guides/tag/wales/index.html").read_text(encoding="utf-8"),
+                             "html.parser").find("meta", attrs={"name": "description"})["content"]
+    assert re.fullmatch(r"\d+ guides? relating to the tag wales, from the effective-practice guides\.", filtered)
+
+
 def test_no_label_is_hidden_from_assistive_technology(built_site):
     """The Nu Html Checker refuses aria-hidden on a label; the search panel's icons carry it instead."""
     hidden = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")

@@ -7,6 +7,7 @@ import subprocess
 from bs4 import BeautifulSoup
 
 from tests.conftest import BUILD_ENV, STANDARDS_SITE, mkdocs_build
+from tests.sites.test_build import pages_sharing_a_description
 
 NAME = 'Example Inspectorate: "Care" & Health #1'   # invented; YAML and HTML special characters on purpose
 
@@ -32,6 +33,7 @@ def test_a_new_site_builds_strictly_and_names_its_organisation(tmp_path):
     assert footer == f"Published by {NAME}"
     home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a.get_text() for a in home.select("article li a")] == ["1.1 Placeholder standard"]
+    assert pages_sharing_a_description(site) == {}
     assert run("validate", cwd=folder).returncode == 0
 
 
