@@ -27,6 +27,7 @@ from mkdocs.utils import get_relative_url
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
 from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
+from standards_site.mkdocs.editor import SiteEditor
 from standards_site.mkdocs.redirect_pages import make_canonicals_absolute
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
@@ -52,6 +53,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self._site_dir = ""
         self._docs_texts: dict[str, str] = {}
         self.csp: Optional[ContentSecurityPolicy] = None
+        self.editor: Optional[SiteEditor] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -86,6 +88,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
             config.markdown_extensions.append(LEVEL_TABS)
         self._refuse_unsafe_features(config)
         self._explain_abbreviations(config)
+        self.editor = SiteEditor.configure(self.config.editor, config, content, self.config.content_dir)
         return config
 
     def _settings(self, config: MkDocsConfig) -> SiteSettings:
@@ -156,6 +159,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
                 )
             files.append(File.generated(config, src_uri, content=text))
         self.theme.add_bundles(files, config)
+        if self.editor is not None:
+            self.editor.add_files(files, config)
         if self.config.search:
             self.search.drop_material_search(files)
         return files
@@ -190,6 +195,12 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         env.globals["standards_site"] = self.settings
         self.csp = ContentSecurityPolicy(env, config.theme.get("features") or [], dict(config.extra))
         return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        """"Edit this page": the editor entry of the content file behind a generated page."""
+        if self.editor is not None:
+            page.edit_url = self.editor.edit_url(page)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Register content-tab ids as anchors, so links to `#good` are validated, not flagged."""
