@@ -39,6 +39,7 @@ from standards_site.inspections import pages as inspection_urls
 from standards_site.inspections.model import ActionPlan, Inspection
 from standards_site.library import urls as library_urls
 from standards_site.library.model import Glossary, Guide, PositionStatement, Principles
+from standards_site.site.accessibility import ACCESSIBILITY_FILE, AccessibilityIssues
 
 #: Where the editor is published, and its files there.
 ADMIN_DIR = "admin"
@@ -162,7 +163,9 @@ def _widget(name: str, annotation: Any, levels: dict) -> dict:
         if inspect.isclass(item) and issubclass(item, BaseModel):
             return {"widget": "list", "fields": model_fields(item, levels)}
         single = _widget(name, item, levels)
-        return {"widget": "list", "field": {"name": _singular(name), "label": _label(_singular(name)), **single}}
+        # Open, so each paragraph is read where it stands (a closed item shows only "Paragraph").
+        return {"widget": "list", "collapsed": False,
+                "field": {"name": _singular(name), "label": _label(_singular(name)), **single}}
     if origin is dict:
         _key, value = typing.get_args(annotation)
         if name not in levels:
@@ -259,7 +262,7 @@ def editor_config(content, backend: Backend, site_url: str = "") -> dict[str, An
 
 def collections(content, root: str) -> list[dict]:
     """Every collection: standards of each edition, editions, guides, position statements,
-    glossary, principles, inspections and action plans."""
+    glossary, principles, the accessibility statement's known problems, inspections and action plans."""
     framework = content.framework
     found = [_standards_collection(edition, root) for edition in framework.editions.values()]
     found.append(_editions_collection(framework.editions.values(), root))
@@ -268,6 +271,8 @@ def collections(content, root: str) -> list[dict]:
     found.append(_single_files("glossary", "Glossary", [("glossary", "Glossary terms", "glossary.yml", Glossary, {})], root))
     found.append(_single_files("principles", "Purpose, values and principles",
                                [("principles", "Purpose, values and principles", "principles.yml", Principles, {})], root))
+    found.append(_single_files("accessibility", "Accessibility: known problems", [
+        ("accessibility", "Known accessibility problems", ACCESSIBILITY_FILE, AccessibilityIssues, {})], root))
     records = content.inspections.records.values()
     found.append(_single_files("inspections", "Inspections", [
         (record.inspection.id, record.inspection.title, f"inspections/{record.inspection.id}/inspection.yml",

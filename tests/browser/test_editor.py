@@ -1,0 +1,186 @@
+"""The browser editor, as an author uses it: open /admin/, change a guide's title and a
+standard's level text, save, and find the files on disk changed and still valid.
+
+Against a COPY of the real site (mkdocs.yml, standards/, docs/, macros/, overrides/) in a
+temporary folder, never the repository's own files. The editor runs with its local backend:
+`decap-server` (npm, installed in cms/ by `make cms`) on a free port writes to the copy, as
+`make serve-editor` does for an author; the site is built with the editor on and served
+from a thread on another free port.
+
+The screenshots of the guide and standard forms in docs/authors/editor.md are made here:
+`make editor-screenshots` (STANDARDS_UPDATE_SCREENSHOTS=1) writes them into docs/authors/images/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+
+from standards_site.site.cms import NPM_FOLDER
+from tests.conftest import ROOT, STANDARDS_SITE, SiteServer, mkdocs_build
+
+DECAP_SERVER = NPM_FOLDER / "node_modules" / "decap-server" / "dist" / "index.js"
+SCREENSHOTS = ROOT / "docs" / "authors" / "images"
+GUIDE = "line-management-supervision"
+STANDARD = "1.2"
+LEVEL = "good"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"decap-server stopped (exit {process.returncode}):\n{log.read_text()}")
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.2)
+    pytest.fail(f"decap-server did not listen on port {port} within 30 s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """(the copy's folder, the admin page's URL): decap-server and the built site, both on loopback."""
+    if not DECAP_SERVER.is_file():
+        pytest.fail(f"decap-server is not installed at {DECAP_SERVER}: run `make cms` (the editor's npm folder)")
+    copy = tmp_path_factory.mktemp("editor") / "site-source"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "standards", "docs", "macros", "overrides"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+    port = free_port()
+    log = copy.parent / "decap-server.log"
+    server = subprocess.Popen(
+        ["node", str(DECAP_SERVER)], cwd=copy, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        env={"PATH": os.environ["PATH"], "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+             "GIT_REPO_DIRECTORY": str(copy), "LOG_LEVEL": "warn"})
+    try:
+        wait_for_port(port, server, log)
+        built = copy.parent / "site"
+        result = mkdocs_build(copy / "mkdocs.yml", built, extra_env={
+            "STANDARDS_EDITOR": "1", "STANDARDS_EDITOR_BACKEND": f"http://127.0.0.1:{port}/api/v1"})
+        assert result.returncode == 0, result.stderr
+        site = SiteServer(built)
+        yield copy, site.url + "admin/"
+        site.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def open_entry(page: Page, admin: str, collection: str, entry: str) -> None:
+    """Sign in to the local backend (a button, no password) and open one entry."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(admin)
+    page.get_by_role("button", name="Login").click()
+    expect(page.get_by_text("Collections").first).to_be_visible()
+    page.goto(f"{admin}#/collections/{collection}/entries/{entry}")
+
+
+def publish(page: Page) -> None:
+    page.get_by_role("button", name="Publish", exact=True).click()
+    page.get_by_text("Publish now").click()
+    expect(page.get_by_text("Changes saved")).to_be_visible()
+
+
+def wait_for_change(path: Path, before: str) -> str:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        text = path.read_text(encoding="utf-8")
+        if text != before:
+            return text
+        time.sleep(0.2)
+    pytest.fail(f"{path} was not changed by the editor within 15 s")
+
+
+def keep_screenshot(page: Page, name: str, tmp_path: Path) -> None:
+    """Every run makes the screenshot; `make editor-screenshots` keeps it for the docs."""
+    shot = tmp_path / name
+    page.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000, "the screenshot is (nearly) empty"
+    if os.environ.get("STANDARDS_UPDATE_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, SCREENSHOTS / name)
+
+
+def validate(copy: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([STANDARDS_SITE, "validate", "--root", str(copy / "standards")],
+                          capture_output=True, text=True, cwd=copy)
+
+
+def front_matter(text: str) -> tuple[dict, str, list[str]]:
+    """A guide's front matter (as data and its keys in order) and its Markdown body."""
+    _, head, body = text.split("---\n", 2)
+    data = yaml.safe_load(head)
+    return data, body.strip(), list(data)
+
+
+def test_an_author_changes_a_guide_s_title(page: Page, editor_site, tmp_path):
+    copy, admin = editor_site
+    guide = copy / "standards" / "guides" / f"{GUIDE}.md"
+    before = guide.read_text(encoding="utf-8")
+    policy_errors = []
+    page.on("console", lambda message: policy_errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
+
+    open_entry(page, admin, "guides", GUIDE)
+    title = page.get_by_label("Title", exact=True).first
+    expect(title).to_have_value("Line management supervision")
+    keep_screenshot(page, "editor-guide.png", tmp_path)
+    title.fill("Line management supervision in the National Probation Service")
+    publish(page)
+
+    after = wait_for_change(guide, before)
+    old, old_body, old_keys = front_matter(before)
+    new, new_body, new_keys = front_matter(after)
+    assert new["title"] == "Line management supervision in the National Probation Service"
+    assert {**new, "title": old["title"]} == old, "nothing else in the front matter changed"
+    assert new_keys == old_keys, "the keys keep their order"
+    assert new_body == old_body, "the guide's text is unchanged"
+    result = validate(copy)
+    assert result.returncode == 0, result.stderr
+    assert not policy_errors, "the admin page's Content-Security-Policy blocked the editor"
+
+
+def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_path):
+    copy, admin = editor_site
+    standard = copy / "standards" / "editions" / "2018" / "standards" / f"{STANDARD}.yml"
+    before = standard.read_text(encoding="utf-8")
+    old = yaml.safe_load(before)
+
+    open_entry(page, admin, "standards-2018", STANDARD)
+    level = page.locator(f'label[for^="{LEVEL}-field-"]')
+    level.scroll_into_view_if_needed()
+    summary = level.locator("xpath=following::textarea[1]")
+    expect(summary).to_have_value(old["characteristics"][LEVEL]["summary"])
+    page.mouse.wheel(0, -150)
+    keep_screenshot(page, "editor-standard.png", tmp_path)
+    summary.fill("Staff are enabled to deliver a high-quality service (changed in the editor's test).")
+    publish(page)
+
+    after = wait_for_change(standard, before)
+    new = yaml.safe_load(after)
+    assert new["characteristics"][LEVEL]["summary"] == (
+        "Staff are enabled to deliver a high-quality service (changed in the editor's test).")
+    expected = {**old, "characteristics": {**old["characteristics"],
+                                           LEVEL: {**old["characteristics"][LEVEL], "summary": new["characteristics"][LEVEL]["summary"]}}}
+    assert new == expected, "every other level and field is word for word as it was"
+    assert list(new) == list(old) and list(new["characteristics"]) == list(old["characteristics"]), "key order kept"
+    assert after.startswith("id: \"1.2\"\n"), "ids stay quoted text; the file's comments are not kept (docs say so)"
+    result = validate(copy)
+    assert result.returncode == 0, result.stderr
