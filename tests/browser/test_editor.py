@@ -184,3 +184,41 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
     assert after.startswith("id: \"1.2\"\n"), "ids stay quoted text; the file's comments are not kept (docs say so)"
     result = validate(copy)
     assert result.returncode == 0, result.stderr
+
+
+# -- "Edit this page" for readers: named, accessible, in both schemes, on a phone and a desktop ---
+
+@pytest.fixture(scope="module")
+def editor_build_url(tmp_path_factory):
+    from tests.sites.test_editor_build import build_with_editor
+
+    server = SiteServer(build_with_editor(tmp_path_factory.mktemp("edit-links")))
+    yield server.url
+    server.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_edit_links_are_named_links_without_axe_violations(page: Page, editor_build_url, width, scheme):
+    from tests.browser.axe_runner import axe_violations, describe
+
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    problems = []
+    for path, target in (("standards/2018/1.2/", "admin/#/collections/standards-2018/entries/1.2"),
+                         ("guidance/guides/line-management-supervision/",
+                          "admin/#/collections/guides/entries/line-management-supervision"),
+                         ("how-to-cite/", "https://github.com/inspectorate/standards/edit/main/docs/how-to-cite.md")):
+        page.goto(editor_build_url + path)
+        link = page.get_by_role("link", name="Edit this page", exact=True)
+        expect(link).to_be_visible()
+        assert link.evaluate("a => a.href") == (target if target.startswith("https:") else editor_build_url + target)
+        problems += describe(f"/{path}", axe_violations(page))
+    assert not problems, "\n".join(problems)
+
+
+def test_the_edit_link_opens_the_entry_in_the_editor(page: Page, editor_build_url):
+    page.goto(editor_build_url + "standards/2018/1.2/")
+    page.get_by_role("link", name="Edit this page", exact=True).click()
+    assert page.url == editor_build_url + "admin/#/collections/standards-2018/entries/1.2"
+    expect(page).to_have_title("Edit the content: Inspection standards and effective practice")
