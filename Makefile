@@ -14,11 +14,12 @@ STAMP   := $(VENV)/.installed
 NODE_STAMP := tests/node/node_modules/.installed
 CMS_STAMP  := cms/node_modules/.installed
 EDITOR_PORT ?= 8081
+SERVE_ADDR ?= 127.0.0.1:8000
 VALIDATE_FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve serve-editor cms build validate test browser-deps clean
+.PHONY: setup serve serve-editor editor-screenshots cms build validate test browser-deps clean
 
 setup: $(STAMP)
 
@@ -36,9 +37,14 @@ serve-editor: $(STAMP) $(CMS_STAMP)
 	PORT=$(EDITOR_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
 	  node cms/node_modules/decap-server/dist/index.js & editor=$$!; \
 	trap 'kill $$editor' EXIT INT TERM; \
-	echo "The editor: http://127.0.0.1:8000/admin/ (it writes to the files here)"; \
+	echo "The editor: http://$(SERVE_ADDR)/admin/ (it writes to the files here)"; \
 	STANDARDS_EDITOR=1 STANDARDS_EDITOR_BACKEND=http://127.0.0.1:$(EDITOR_PORT)/api/v1 \
-	  $(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch standards --watch standards_site
+	  $(VENV)/bin/mkdocs serve --dev-addr $(SERVE_ADDR) --watch standards --watch standards_site
+
+# The screenshots of the editor in docs/authors/editor.md, made by its browser test from the
+# real editor on a copy of the content (run it after a change to the editor or its forms).
+editor-screenshots: $(STAMP) browser-deps $(CMS_STAMP)
+	STANDARDS_UPDATE_SCREENSHOTS=1 $(PYTHON) -m pytest tests/browser/test_editor.py -q -k "author_changes"
 
 # The browser editor: Decap CMS (its script is copied into the site at /admin/) and its local
 # backend, decap-server. About 390 MB installed; --ignore-scripts: no install script is needed.

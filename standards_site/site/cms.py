@@ -256,7 +256,10 @@ def editor_config(content, backend: Backend, site_url: str = "") -> dict[str, An
         config["site_url"] = site_url
         config["display_url"] = site_url
     config["media_folder"] = f"{backend.content_path}/media"   # required by Decap; the content has no media
-    config["collections"] = collections(content, backend.content_path)
+    # No preview pane: Decap's is unstyled text, not the page; the page itself is the
+    # preview (`make serve-editor` reloads it on save, a pull request has the built site).
+    config["collections"] = [{**collection, "editor": {"preview": False}}
+                             for collection in collections(content, backend.content_path)]
     return config
 
 
@@ -336,7 +339,10 @@ def _library_collection(kind: str, label: str, model: type[BaseModel], root: str
         "identifier_field": "title",
         "slug": "{{slug}}",
         "summary": "{{title}} ({{status}})",
+        # Markdown as written first: the rich-text mode rewrites the Markdown it did not change
+        # (list markers, line breaks), which a reviewer then has to read past.
         "fields": model_fields(model) + [{"name": "body", "label": "Text", "widget": "markdown",
+                                          "modes": ["raw", "rich_text"],
                                           "hint": "The page's text, in Markdown. No raw HTML."}],
     }
 

@@ -165,10 +165,11 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
 
     open_entry(page, admin, "standards-2018", STANDARD)
     level = page.locator(f'label[for^="{LEVEL}-field-"]')
-    level.scroll_into_view_if_needed()
     summary = level.locator("xpath=following::textarea[1]")
     expect(summary).to_have_value(old["characteristics"][LEVEL]["summary"])
-    page.mouse.wheel(0, -150)
+    level.evaluate("label => label.scrollIntoView({block: 'start'})")
+    page.mouse.wheel(0, -100)   # below the editor's fixed top bar
+    expect(level).to_be_in_viewport()
     keep_screenshot(page, "editor-standard.png", tmp_path)
     summary.fill("Staff are enabled to deliver a high-quality service (changed in the editor's test).")
     publish(page)
