@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -27,12 +27,14 @@ from mkdocs.utils import get_relative_url
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
 from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
-from standards_site.mkdocs.editor import SiteEditor
 from standards_site.mkdocs.redirect_pages import make_canonicals_absolute
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
 from standards_site.site.build_state import BuildState
 from standards_site.site.settings import Accessibility, Contact, Licence, Organisation, SiteSettings
+
+if TYPE_CHECKING:   # imported in on_config: it loads the content model
+    from standards_site.mkdocs.editor import SiteEditor
 
 log = logging.getLogger("mkdocs.plugins.standards-site")
 
@@ -53,7 +55,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self._site_dir = ""
         self._docs_texts: dict[str, str] = {}
         self.csp: Optional[ContentSecurityPolicy] = None
-        self.editor: Optional[SiteEditor] = None
+        self.editor: Optional["SiteEditor"] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -65,6 +67,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         # of starting up, and `mkdocs --help` or a config error should not pay for it.
         from standards_site.core.errors import ContentErrors
         from standards_site.framework.history_pages import current_redirects
+        from standards_site.mkdocs.editor import SiteEditor
         from standards_site.site.content import load_content
         from standards_site.site.publishing import published_content, publishing_problems
 

@@ -41,36 +41,52 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
+def wait_for_port(port: int, process: subprocess.Popen, log: Path, what: str = "decap-server") -> None:
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"decap-server stopped (exit {process.returncode}):\n{log.read_text()}")
+            pytest.fail(f"{what} stopped (exit {process.returncode}):\n{log.read_text()}")
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.2)
-    pytest.fail(f"decap-server did not listen on port {port} within 30 s:\n{log.read_text()}")
+    pytest.fail(f"{what} did not listen on port {port} within 60 s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="module")
-def editor_site(tmp_path_factory):
-    """(the copy's folder, the admin page's URL): decap-server and the built site, both on loopback."""
-    if not DECAP_SERVER.is_file():
-        pytest.fail(f"decap-server is not installed at {DECAP_SERVER}: run `make cms` (the editor's npm folder)")
-    copy = tmp_path_factory.mktemp("editor") / "site-source"
+def copy_of_the_site(folder: Path) -> Path:
+    copy = folder / "site-source"
     copy.mkdir()
     for name in ("mkdocs.yml", "standards", "docs", "macros", "overrides"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+    return copy
+
+
+def start_decap_server(copy: Path) -> tuple[subprocess.Popen, int]:
+    """decap-server writing to `copy`, as `make serve-editor` starts it (PORT picks its port)."""
+    if not DECAP_SERVER.is_file():
+        pytest.fail(f"decap-server is not installed at {DECAP_SERVER}: run `make cms` (the editor's npm folder)")
     port = free_port()
     log = copy.parent / "decap-server.log"
     server = subprocess.Popen(
         ["node", str(DECAP_SERVER)], cwd=copy, stdout=log.open("w"), stderr=subprocess.STDOUT,
         env={"PATH": os.environ["PATH"], "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
              "GIT_REPO_DIRECTORY": str(copy), "LOG_LEVEL": "warn"})
+    wait_for_port(port, server, log)
+    return server, port
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """(the copy's folder, the admin page's URL): decap-server and the built site, both on loopback."""
+    copy = copy_of_the_site(tmp_path_factory.mktemp("editor"))
+    server, port = start_decap_server(copy)
     try:
-        wait_for_port(port, server, log)
         built = copy.parent / "site"
         result = mkdocs_build(copy / "mkdocs.yml", built, extra_env={
             "STANDARDS_EDITOR": "1", "STANDARDS_EDITOR_BACKEND": f"http://127.0.0.1:{port}/api/v1"})
@@ -79,8 +95,7 @@ def editor_site(tmp_path_factory):
         yield copy, site.url + "admin/"
         site.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 def open_entry(page: Page, admin: str, collection: str, entry: str) -> None:
@@ -185,6 +200,33 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
     assert after.startswith("id: \"1.2\"\n"), "ids stay quoted text; the file's comments are not kept (docs say so)"
     result = validate(copy)
     assert result.returncode == 0, result.stderr
+
+
+def test_with_serve_editor_the_page_reloads_after_a_save(page: Page, tmp_path):
+    """`make serve-editor`: decap-server beside `mkdocs serve`; a save in the editor rebuilds
+    the site and the reader's tab reloads with the change (on a copy, on free ports)."""
+    copy = copy_of_the_site(tmp_path)
+    server, port = start_decap_server(copy)
+    serve_port = free_port()
+    log = tmp_path / "mkdocs-serve.log"
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{serve_port}", "--watch", "standards"],
+        cwd=copy, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", "STANDARDS_EDITOR": "1",
+             "STANDARDS_EDITOR_BACKEND": f"http://127.0.0.1:{port}/api/v1"})
+    try:
+        wait_for_port(serve_port, serving, log, "mkdocs serve")
+        base = f"http://127.0.0.1:{serve_port}/"
+        page.goto(base + f"guidance/guides/{GUIDE}/")
+        expect(page.locator("h1")).to_contain_text("Line management supervision")
+        editor = page.context.new_page()
+        open_entry(editor, base + "admin/", "guides", GUIDE)
+        editor.get_by_label("Title", exact=True).first.fill("Line management supervision, previewed")
+        publish(editor)
+        expect(page.locator("h1")).to_contain_text("Line management supervision, previewed", timeout=60_000)
+    finally:
+        stop(serving)
+        stop(server)
 
 
 # -- "Edit this page" for readers: named, accessible, in both schemes, on a phone and a desktop ---
