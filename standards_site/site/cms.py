@@ -299,7 +299,7 @@ def _standards_collection(edition, root: str) -> dict:
     levels = {"characteristics": _scale(edition)}
     return {
         "name": standards_collection_name(edition.id),
-        "label": f"Standards: {edition.edition.title}",
+        "label": f"Standards, {edition.id} edition",
         "label_singular": "standard",
         "description": (f"The standards of edition {edition.id}: statement, key questions, and what each "
                         f"level of its rating scale ({', '.join(label for _, label in levels['characteristics'])}) "
