@@ -53,12 +53,16 @@ def wait_for_port(port: int, process: subprocess.Popen, log: Path, what: str = "
     pytest.fail(f"{what} did not listen on port {port} within 60 s:\n{log.read_text()}")
 
 
-def copy_of_the_site(folder: Path) -> Path:
+CARE_EXAMPLE = ROOT / "examples" / "care-inspectorate"
+
+
+def copy_of_the_site(folder: Path, site: Path = ROOT) -> Path:
     copy = folder / "site-source"
     copy.mkdir()
     for name in ("mkdocs.yml", "standards", "docs", "macros", "overrides"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
+        source = site / name
+        if source.exists():
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, copy / name)
     return copy
 
 
@@ -227,6 +231,40 @@ def test_with_serve_editor_the_page_reloads_after_a_save(page: Page, tmp_path):
         expect(page.locator("h1")).to_contain_text("Line management supervision, previewed", timeout=60_000)
     finally:
         stop(serving)
+        stop(server)
+
+
+def test_a_five_level_scale_gets_five_level_groups(page: Page, tmp_path):
+    """The care example's edition rates on five levels: its standards' forms have five groups,
+    named as its scale names them, and a save there writes that level and validates."""
+    copy = copy_of_the_site(tmp_path, CARE_EXAMPLE)
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - standards-site:\n", "  - standards-site:\n      editor: {enabled: !ENV STANDARDS_EDITOR, "
+        "local_backend: !ENV STANDARDS_EDITOR_BACKEND}\n", 1), encoding="utf-8")
+    server, port = start_decap_server(copy)
+    try:
+        result = mkdocs_build(config, tmp_path / "site", extra_env={
+            "STANDARDS_EDITOR": "1", "STANDARDS_EDITOR_BACKEND": f"http://127.0.0.1:{port}/api/v1"})
+        assert result.returncode == 0, result.stderr
+        site = SiteServer(tmp_path / "site")
+        try:
+            open_entry(page, site.url + "admin/", "standards-2026", "1.1")
+            expect(page.locator('label[for^="failing-field-"]')).to_be_visible()
+            labels = page.locator("label").all_inner_texts()   # as shown: the editor writes labels in capitals
+            assert [label for label in labels if label in {"EXEMPLARY", "STRONG", "ADEQUATE", "WEAK", "FAILING"}] == [
+                "EXEMPLARY", "STRONG", "ADEQUATE", "WEAK", "FAILING"]
+            standard = copy / "standards" / "editions" / "2026" / "standards" / "1.1.yml"
+            before = standard.read_text(encoding="utf-8")
+            summary = page.locator('label[for^="failing-field-"]').locator("xpath=following::textarea[1]")
+            summary.fill("Invented failing summary, changed in the editor's test.")
+            publish(page)
+            after = yaml.safe_load(wait_for_change(standard, before))
+            assert after["characteristics"]["failing"]["summary"] == "Invented failing summary, changed in the editor's test."
+            assert validate(copy).returncode == 0
+        finally:
+            site.close()
+    finally:
         stop(server)
 
 
