@@ -22,9 +22,9 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
+from standards_site.core.yaml_source import parse_yaml
 from standards_site.site.cms import NPM_FOLDER
 from tests.conftest import ROOT, STANDARDS_SITE, SiteServer, mkdocs_build
 
@@ -33,6 +33,12 @@ SCREENSHOTS = ROOT / "docs" / "authors" / "images"
 GUIDE = "line-management-supervision"
 STANDARD = "1.2"
 LEVEL = "good"
+
+
+def as_read(text: str):
+    """A YAML file's data as the site reads it (dates stay text: `2020-01-14` and `"2020-01-14"`
+    are the same value to the site, and the editor writes dates unquoted)."""
+    return parse_yaml(text).data
 
 
 def free_port() -> int:
@@ -146,7 +152,7 @@ def validate(copy: Path) -> subprocess.CompletedProcess:
 def front_matter(text: str) -> tuple[dict, str, list[str]]:
     """A guide's front matter (as data and its keys in order) and its Markdown body."""
     _, head, body = text.split("---\n", 2)
-    data = yaml.safe_load(head)
+    data = as_read(head)
     return data, body.strip(), list(data)
 
 
@@ -181,7 +187,7 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
     copy, admin = editor_site
     standard = copy / "standards" / "editions" / "2018" / "standards" / f"{STANDARD}.yml"
     before = standard.read_text(encoding="utf-8")
-    old = yaml.safe_load(before)
+    old = as_read(before)
 
     open_entry(page, admin, "standards-2018", STANDARD)
     level = page.locator(f'label[for^="{LEVEL}-field-"]')
@@ -195,7 +201,7 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
     publish(page)
 
     after = wait_for_change(standard, before)
-    new = yaml.safe_load(after)
+    new = as_read(after)
     assert new["characteristics"][LEVEL]["summary"] == (
         "Staff are enabled to deliver a high-quality service (changed in the editor's test).")
     expected = {**old, "characteristics": {**old["characteristics"],
@@ -203,6 +209,42 @@ def test_an_author_changes_a_standard_s_level_text(page: Page, editor_site, tmp_
     assert new == expected, "every other level and field is word for word as it was"
     assert list(new) == list(old) and list(new["characteristics"]) == list(old["characteristics"]), "key order kept"
     assert after.startswith("id: \"1.2\"\n"), "ids stay quoted text; the file's comments are not kept (docs say so)"
+    result = validate(copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_saving_an_edition_adds_nothing_it_did_not_have(page: Page, editor_site):
+    """2018 describes only some levels overall (level_descriptors): the other levels' empty
+    groups in the form are not written into the file, which still validates."""
+    copy, admin = editor_site
+    edition = copy / "standards" / "editions" / "2018" / "edition.yml"
+    before = edition.read_text(encoding="utf-8")
+    old = as_read(before)
+    open_entry(page, admin, "editions", "2018")
+    title = page.get_by_label("Title", exact=True).first
+    expect(title).to_have_value(old["title"])
+    title.fill("Standards framework 2018 (saved in the editor)")
+    publish(page)
+    new = as_read(wait_for_change(edition, before))
+    assert new == {**old, "title": "Standards framework 2018 (saved in the editor)"}
+    result = validate(copy)
+    assert result.returncode == 0, result.stderr
+
+
+def test_saving_an_inspection_keeps_its_stated_ratings(page: Page, editor_site):
+    """An inspection states rating counts for some levels only: saving it writes no count
+    the report did not state."""
+    copy, admin = editor_site
+    inspection = copy / "standards" / "inspections" / "nps-central-functions-2020" / "inspection.yml"
+    before = inspection.read_text(encoding="utf-8")
+    old = as_read(before)
+    open_entry(page, admin, "inspections", "nps-central-functions-2020")
+    title = page.get_by_label("Title", exact=True).first
+    expect(title).to_have_value(old["title"])
+    title.fill(old["title"] + " (saved in the editor)")
+    publish(page)
+    new = as_read(wait_for_change(inspection, before))
+    assert new == {**old, "title": old["title"] + " (saved in the editor)"}
     result = validate(copy)
     assert result.returncode == 0, result.stderr
 
@@ -259,7 +301,7 @@ def test_a_five_level_scale_gets_five_level_groups(page: Page, tmp_path):
             summary = page.locator('label[for^="failing-field-"]').locator("xpath=following::textarea[1]")
             summary.fill("Invented failing summary, changed in the editor's test.")
             publish(page)
-            after = yaml.safe_load(wait_for_change(standard, before))
+            after = as_read(wait_for_change(standard, before))
             assert after["characteristics"]["failing"]["summary"] == "Invented failing summary, changed in the editor's test."
             assert validate(copy).returncode == 0
         finally:
