@@ -7,6 +7,7 @@ is built exactly as before: no /admin/, no edit links, the same pages for reader
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -19,6 +20,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from standards_site.site import cms
+
+log = logging.getLogger("mkdocs.plugins.standards-site.editor")
 
 _GITHUB_REPO = re.compile(r"^https://github\.com/([^/]+/[^/]+?)(?:\.git)?/?$")
 
@@ -48,6 +51,10 @@ class SiteEditor:
         if not backend.is_local and not backend.repo:
             raise PluginError("mkdocs.yml: editor.enabled is on, but there is no repository to edit: set "
                               "editor.repo (owner/name on GitHub), repo_url, or editor.local_backend")
+        if not backend.is_local and not backend.auth_url:
+            # Info, not a warning: a strict build must still publish the site for readers.
+            log.info("editor: no editor.auth_url (EDITOR_AUTH_URL): authors cannot sign in to GitHub from "
+                     "/admin/ until an OAuth service is set (docs/authors/editor.md)")
         features = config.theme.get("features")
         if features is not None and "content.action.edit" not in features:
             features.append("content.action.edit")
