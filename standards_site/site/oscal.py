@@ -35,7 +35,9 @@ from typing import TYPE_CHECKING, Optional
 from standards_site.core import urls
 
 if TYPE_CHECKING:   # data_export imports this module
-    from standards_site.site.data_export import ExportEdition, ExportLicence, ExportStandard
+    from standards_site.site.data_export import (
+        ExportCharacteristic, ExportDomain, ExportEdition, ExportKeyQuestion, ExportLicence, ExportStandard,
+    )
 
 OSCAL_VERSION = "1.1.2"
 #: NIST's published JSON Schema of the catalog model, for the version above.
@@ -70,8 +72,8 @@ def namespace(site_url: str) -> str:
 
 def _metadata(edition: ExportEdition, editions: list[ExportEdition], site_url: str) -> dict:
     successor = next((e for e in editions if e.supersedes == edition.id), None)
-    # The catalog changes when the edition is published and again when a later edition
-    # supersedes it (its status and current-edition links change), never otherwise.
+    # Dated by the editions, never by the build: publication, or the day a later edition
+    # superseded this one (its status and current-edition links changed then).
     changed = max(edition.published, successor.published) if successor else edition.published
     ns = namespace(site_url)
     props = [_prop("status", edition.status, ns),
@@ -79,7 +81,7 @@ def _metadata(edition: ExportEdition, editions: list[ExportEdition], site_url: s
              _prop("source-publisher", edition.source_publisher, ns)]
     props += [_prop("retired", r.id, ns, remarks=r.reason) for r in edition.retired]
     props += _licence_props(edition.license, ns)
-    metadata = {
+    return {
         "title": _markup(edition.title),
         "published": _timestamp(edition.published),
         "last-modified": _timestamp(changed),
@@ -88,7 +90,6 @@ def _metadata(edition: ExportEdition, editions: list[ExportEdition], site_url: s
         "props": props,
         "links": _metadata_links(edition, editions, successor, site_url),
     }
-    return metadata
 
 
 def _metadata_links(edition: ExportEdition, editions: list[ExportEdition],
@@ -128,7 +129,7 @@ def _licence_props(licence: Optional[ExportLicence], ns: str) -> list[dict]:
 # -- groups and controls --------------------------------------------------------------------------
 
 
-def _group(domain, edition: ExportEdition, site_url: str) -> dict:
+def _group(domain: ExportDomain, edition: ExportEdition, site_url: str) -> dict:
     standards = {s.id: s for s in edition.standards}
     group = {
         "id": f"domain-{domain.id}",
@@ -158,7 +159,7 @@ def _control(standard: ExportStandard, edition: ExportEdition, site_url: str) ->
             "props": props, "links": links, "parts": parts}
 
 
-def _key_question(control_id: str, question, ns: str) -> dict:
+def _key_question(control_id: str, question: ExportKeyQuestion, ns: str) -> dict:
     part_id = f"{control_id}_question-{question.id}"
     part = {"id": part_id, "name": "key-question", "ns": ns, "props": [{"name": "label", "value": question.id}],
             "prose": _markup(question.text)}
@@ -168,7 +169,7 @@ def _key_question(control_id: str, question, ns: str) -> dict:
     return part
 
 
-def _level(control_id: str, characteristic, ns: str) -> dict:
+def _level(control_id: str, characteristic: ExportCharacteristic, ns: str) -> dict:
     """One rating level of a standard: its summary line, then its paragraphs, in order."""
     part_id = f"{control_id}_{characteristic.level}"
     return {
