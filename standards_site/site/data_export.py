@@ -11,12 +11,15 @@
 
 Every file names its schema: the JSON files in `$schema` (the data package names the
 Data Package profiles the same way), the CSVs through the `datapackage.json` beside them,
-and the OSCAL catalog by its `oscal-version` (`index.json` links NIST's schema). The CSVs are spreadsheet-ready: UTF-8 with a byte-order
-mark (without one, Excel reads UTF-8 as Windows-1252 and shows an en dash as `â€“`),
-Windows line endings, and titles and level labels beside the ids.
+and the OSCAL catalog by its `oscal-version` (`index.json` links NIST's schema).
+
+The CSVs are spreadsheet-ready: UTF-8 with a byte-order mark (without one, Excel reads
+UTF-8 as Windows-1252 and shows an en dash as `â€“`), Windows line endings, and titles and
+level labels beside the ids.
 
 The shapes are pydantic models, so the published JSON Schemas are exported from
-the same classes that write the data. `v1` changes only by adding fields; a
+the same classes that write the data. `v1` changes only by adding fields (CSV columns
+are read by their header names: a new one sits beside the column it belongs with); a
 change that breaks readers gets `v2` beside it. Every file says on what terms it may
 be reused (`license`, from the plugin's `licence` option), when the site states them.
 """
@@ -26,7 +29,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -246,6 +249,7 @@ def data_files(content: SiteContent, site_url: str) -> dict[str, str]:
 
 
 def schema_url(site_url: str, name: str) -> str:
+    """Where the schema `name` is published: what a file following it names in `$schema`."""
     return urls.absolute_url(site_url, f"{API}/schema/{name}")
 
 
@@ -406,18 +410,23 @@ def characteristics_csv(edition: ExportEdition) -> str:
     return _csv(CHARACTERISTICS_COLUMNS, rows)
 
 
-def schema_json(model: type[BaseModel], schema_id: str, level_ids: list[str] = ()) -> str:
+#: Where a rating level's id appears in the exports: (definition, property).
+LEVEL_ID_FIELDS = (("ExportLevel", "id"), ("ExportCharacteristic", "level"))
+
+
+def schema_json(model: type[BaseModel], schema_id: str, level_ids: Sequence[str] = ()) -> str:
     """The model's JSON Schema (draft 2020-12), identified by `schema_id` (its public URL).
 
     A level's id is one of the site's rating levels (`level_ids`, from every edition's
-    scale), so the schema lists them as an enum; pydantic cannot know them."""
+    scale, best first), so the schema lists them as an enum: the model cannot, since
+    each site has its own scale."""
     schema = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,
         **model.model_json_schema(),
     }
     definitions = schema.get("$defs", {})
-    for definition, field in (("ExportLevel", "id"), ("ExportCharacteristic", "level")):
+    for definition, field in LEVEL_ID_FIELDS:
         if level_ids and definition in definitions:
             definitions[definition]["properties"][field]["enum"] = list(level_ids)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -201,7 +201,11 @@ def _uuid(site_url: str, path: str) -> str:
 
 
 def _timestamp(partial_date: str) -> str:
-    """`2018-03` as an OSCAL date-time: the first day of the period it names, UTC."""
+    """`2018-03` as an OSCAL date-time: the first day of the period it names, UTC.
+
+    >>> _timestamp("2018-03")
+    '2018-03-01T00:00:00Z'
+    """
     year, month, day = (partial_date.split("-") + ["01", "01"])[:3]
     return f"{year}-{month}-{day}T00:00:00Z"
 
@@ -220,7 +224,11 @@ _MARKDOWN_LIST = re.compile(r"^([-+]|\d+(?=[.)]))(?=[.)]?\s)")
 
 
 def _markup(text: str) -> str:
-    """Content text as OSCAL markup (Markdown, one paragraph) that reads exactly as written."""
+    r"""Content text as OSCAL markup (Markdown, one paragraph) that reads exactly as written.
+
+    >>> print(_markup("1. Staff *must* read <b>this</b>"))
+    1\. Staff \*must\* read \<b\>this\</b\>
+    """
     escaped = _MARKDOWN_INLINE.sub(r"\\\1", _one_line(text))
     if match := _MARKDOWN_LIST.match(escaped):
         bullet = match.group()
