@@ -196,28 +196,29 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "index.schema.json": ApiIndex,
 }
 
-#: The columns of the two CSVs, with what each holds (for `datapackage.json`). Titles and
-#: labels sit beside the ids they name, so a spreadsheet reads without look-ups.
+#: The columns of the two CSVs: name, then title and meaning (for `datapackage.json`).
+#: Titles and labels sit beside the ids they name, so a spreadsheet reads without look-ups.
 STANDARDS_COLUMNS = {
-    "edition": "The edition's id, e.g. its year.",
-    "domain": "The id of the domain the standard belongs to.",
-    "domain_title": "The domain's title.",
-    "id": "The standard's id within the edition.",
-    "title": "The standard's title.",
-    "statement": "The standard's statement, as published.",
-    "url": "The standard's permanent address in this edition.",
-    "replaces": "What the standard replaces in the previous edition: old id and how, separated by '; '.",
+    "edition": ("Edition", "The edition's id, e.g. its year."),
+    "domain": ("Domain", "The id of the domain the standard belongs to."),
+    "domain_title": ("Domain title", "The domain's title."),
+    "id": ("Standard", "The standard's id within the edition."),
+    "title": ("Title", "The standard's title."),
+    "statement": ("Statement", "The standard's statement, as published."),
+    "url": ("Address", "The standard's permanent address in this edition."),
+    "replaces": ("Replaces", "What the standard replaces in the previous edition: old id and how, separated by '; '."),
 }
 CHARACTERISTICS_COLUMNS = {
-    "edition": "The edition's id, e.g. its year.",
-    "standard": "The id of the standard.",
-    "standard_title": "The standard's title.",
-    "level": "The rating level's id (its anchor on the standard's page).",
-    "level_label": "The rating level as it is written on the page.",
-    "position": "Where the text comes in the level: 0 is the summary line, then 1, 2, ... its paragraphs.",
-    "kind": "'summary' for the level's summary line, 'paragraph' for one of its paragraphs.",
-    "text": "The text, as published.",
-    "url": "The permanent address of the rating level on the standard's page.",
+    "edition": ("Edition", "The edition's id, e.g. its year."),
+    "standard": ("Standard", "The id of the standard."),
+    "standard_title": ("Standard title", "The standard's title."),
+    "level": ("Level", "The rating level's id (its anchor on the standard's page)."),
+    "level_label": ("Level label", "The rating level as it is written on the page."),
+    "position": ("Position", "Where the text comes in the level: 0 is the summary line, "
+                             "then 1, 2, ... its paragraphs."),
+    "kind": ("Kind", "'summary' for the level's summary line, 'paragraph' for one of its paragraphs."),
+    "text": ("Text", "The text, as published."),
+    "url": ("Address", "The permanent address of the rating level on the standard's page."),
 }
 #: Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; without one it
 #: takes Windows-1252 and shows an en dash as `â€“`.
@@ -264,28 +265,28 @@ def export_licence(licence: Licence) -> Optional[ExportLicence]:
 def data_package(edition: ExportEdition) -> str:
     """The CSVs' companion metadata: a Frictionless Data Package (v2): each column with its
     title, meaning and allowed values, and the reuse terms."""
-    levels = {"level": [level.id for level in edition.rating_scale],
-              "level_label": [level.label for level in edition.rating_scale],
-              "kind": ["summary", "paragraph"]}
+    allowed = {"level": [level.id for level in edition.rating_scale],
+               "level_label": [level.label for level in edition.rating_scale],
+               "kind": ["summary", "paragraph"]}
 
-    def field(name: str, description: str) -> dict:
-        described = {"name": name, "title": name.replace("_", " ").capitalize(), "description": description}
+    def field(name: str, title: str, description: str) -> dict:
+        described = {"name": name, "title": title, "description": description}
         if name == "position":
             return {**described, "type": "integer", "constraints": {"required": True, "minimum": 0}}
         if name == "url":
             return {**described, "type": "string", "format": "uri", "constraints": {"required": True}}
-        if name in levels:
-            return {**described, "type": "string", "constraints": {"required": True, "enum": levels[name]}}
+        if name in allowed:
+            return {**described, "type": "string", "constraints": {"required": True, "enum": allowed[name]}}
         return {**described, "type": "string"}
 
-    def resource(name: str, columns: dict[str, str], title: str) -> dict:
+    def resource(name: str, columns: dict[str, tuple[str, str]], title: str) -> dict:
         return {
-            "name": name, "type": "table", "path": f"{name}.csv", "$schema": f"{DATA_PACKAGE_PROFILES}/dataresource.json",
-            "title": title, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "$schema": f"{DATA_PACKAGE_PROFILES}/dataresource.json",
+            "name": name, "type": "table", "path": f"{name}.csv", "title": title, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "dialect": {"$schema": f"{DATA_PACKAGE_PROFILES}/tabledialect.json", "header": True,
                         "lineTerminator": "\r\n"},
             "schema": {"$schema": f"{DATA_PACKAGE_PROFILES}/tableschema.json",
-                       "fields": [field(column, description) for column, description in columns.items()]},
+                       "fields": [field(column, *described) for column, described in columns.items()]},
         }
 
     package = {
@@ -296,7 +297,8 @@ def data_package(edition: ExportEdition) -> str:
         "homepage": edition.url,
         "resources": [
             resource("standards", STANDARDS_COLUMNS, "One row per standard"),
-            resource("characteristics", CHARACTERISTICS_COLUMNS, "One row per summary line or paragraph of a rating level"),
+            resource("characteristics", CHARACTERISTICS_COLUMNS,
+                     "One row per summary line or paragraph of a rating level"),
         ],
     }
     if edition.license:
@@ -314,8 +316,8 @@ def _package_licence(licence: ExportLicence) -> dict:
 def export_edition(edition: FrameworkEdition, site_url: str) -> ExportEdition:
     meta = edition.edition
     return ExportEdition(
-        schema_url=schema_url(site_url, "edition-export.schema.json"), schema_version=SCHEMA_VERSION, id=meta.id, title=meta.title, status=meta.status.value,
-        published=meta.published, supersedes=meta.supersedes,
+        schema_url=schema_url(site_url, "edition-export.schema.json"), schema_version=SCHEMA_VERSION,
+        id=meta.id, title=meta.title, status=meta.status.value, published=meta.published, supersedes=meta.supersedes,
         url=urls.absolute_url(site_url, urls.edition_page(meta.id)),
         source_title=meta.source.title, source_publisher=meta.source.publisher,
         rating_scale=[ExportLevel(id=level.id, label=level.label) for level in meta.rating_scale],
@@ -436,7 +438,7 @@ def _json(model: BaseModel) -> str:
     return model.model_dump_json(indent=2, by_alias=True) + "\n"
 
 
-def _csv(columns: dict[str, str], rows: list[dict]) -> str:
+def _csv(columns: dict[str, tuple[str, str]], rows: list[dict]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\r\n")
     writer.writeheader()

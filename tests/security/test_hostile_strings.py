@@ -41,7 +41,8 @@ FILE_PLACES = {
     "OSCAL catalog": "api/v1/editions/*/oscal/catalog.json",
 }
 #: The CSV columns that repeat a title or label beside an id.
-CSV_TITLE_COLUMNS = {"standards.csv": ["domain_title", "title"], "characteristics.csv": ["standard_title", "level_label"]}
+CSV_TITLE_COLUMNS = {"standards.csv": ["domain_title", "title"],
+                     "characteristics.csv": ["standard_title", "level_label"]}
 
 
 def test_every_content_type_is_attacked(hostile):

@@ -118,4 +118,5 @@ def test_the_data_page_explains_the_oscal_catalog_and_the_csv_columns(built_site
     assert {"domain_title", "standard_title", "level_label"} <= columns
     mapping = {row.select("td")[0].get_text(" ", strip=True): row.select("td")[1].get_text(" ", strip=True)
                for row in soup.select("main table tr") if row.select("td")}
-    assert mapping["A standard"].startswith("A control. OSCAL ids may not start with a digit, so standard 1.2 is standard-1.2")
+    assert mapping["A standard"].startswith(
+        "A control. OSCAL ids may not start with a digit, so standard 1.2 is standard-1.2")
