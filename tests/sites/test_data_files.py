@@ -97,6 +97,7 @@ def test_excel_reads_the_csvs_as_written(built_site):
     assert dashed, "the real content has en dashes"
     data = (folder / "characteristics.csv").read_bytes()
     assert data.startswith(BOM)
+    assert data.count(b"\n") == data.count(b"\r\n") > len(dashed) and b"\r\r" not in data   # Windows line endings
     text = _as_excel_opens(data)
     assert "â€“" not in text
     assert all(paragraph in text for paragraph in dashed)
