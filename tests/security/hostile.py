@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup, Comment, Tag
+from markdown_it import MarkdownIt
 
 from standards_site.core.front_matter import split_front_matter
 from standards_site.site.schema import SCHEMAS
@@ -211,6 +212,8 @@ def data_findings(site: HostileSite, path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".json":
         strings = list(_json_strings(json.loads(text)))
+        if path.parent.name == "oscal":
+            return oscal_findings(site, json.loads(text))
     elif path.suffix == ".csv":
         strings = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     else:
@@ -224,6 +227,34 @@ def data_findings(site: HostileSite, path: Path) -> list[str]:
         if value.lstrip().startswith("<") and _MENTION.search(value):   # HTML carried in data (the feed)
             found += html_findings(site, value)
     return found
+
+
+#: The fields of an OSCAL document that are markup (Markdown), which an OSCAL tool renders.
+_OSCAL_MARKUP = {"title", "prose", "remarks", "text"}
+
+
+def oscal_findings(site: HostileSite, document: Any) -> list[str]:
+    """An OSCAL catalog's markup, rendered as CommonMark, must show each payload as the text
+    it is; its other values (ids, property values, addresses) are plain text."""
+    found = []
+    for is_markup, value in _oscal_strings(document):
+        if is_markup:
+            found += [f"OSCAL markup: {problem}" for problem in
+                      html_findings(site, MarkdownIt("commonmark").render(value))]
+        else:
+            found += list(_text_findings(site, " ".join(value.split()), "value"))
+    return found
+
+
+def _oscal_strings(value: Any, key: str = "") -> Iterator[tuple[bool, str]]:
+    if isinstance(value, str):
+        yield key in _OSCAL_MARKUP, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _oscal_strings(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _oscal_strings(item, key)
 
 
 def _json_strings(value: Any) -> Iterator[str]:

@@ -8,6 +8,8 @@ script, and wherever a payload shows it must read exactly as written.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections import Counter
 from pathlib import Path
@@ -15,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.security.hostile import FILE_SCHEMAS, HostileSite, findings, html_findings, payload
+from tests.security.hostile import FILE_SCHEMAS, HostileSite, findings, html_findings, oscal_findings, payload
 
 # Where a text can reach in the built site, as CSS selectors on its pages.
 HTML_PLACES = {
@@ -36,7 +38,11 @@ FILE_PLACES = {
     "feed": "whats-new/atom.xml",
     "JSON export": "api/v1/**/*.json",
     "CSV export": "api/v1/**/*.csv",
+    "OSCAL catalog": "api/v1/editions/*/oscal/catalog.json",
 }
+#: The CSV columns that repeat a title or label beside an id.
+CSV_TITLE_COLUMNS = {"standards.csv": ["domain_title", "title"],
+                     "characteristics.csv": ["standard_title", "level_label"]}
 
 
 def test_every_content_type_is_attacked(hostile):
@@ -80,6 +86,16 @@ def test_payloads_reach_each_data_file(hostile, place, pattern):
     assert files and any("Hostile" in f.read_text(encoding="utf-8-sig") for f in files), place
 
 
+@pytest.mark.parametrize("name, columns", CSV_TITLE_COLUMNS.items())
+def test_payloads_reach_the_title_and_label_columns_of_the_csvs(hostile, name, columns):
+    _, built = hostile
+    rows = [row for path in built.glob(f"api/v1/editions/*/{name}")
+            for row in csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))]
+    assert rows
+    for column in columns:
+        assert all(row[column].startswith("Hostile") for row in rows), (name, column)
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -96,3 +112,9 @@ def test_the_check_finds_a_payload_left_as_markup(page):
     """The checker itself can fail: each of these pages is one of the defects it looks for."""
     site = HostileSite(Path("."), {1: "a field"})
     assert html_findings(site, f"<!doctype html><html><head></head><body>{page.format(p=payload(1))}</body></html>")
+
+
+def test_the_check_finds_oscal_markup_left_unescaped():
+    """OSCAL titles and prose are Markdown: a payload written there as it is would run."""
+    site = HostileSite(Path("."), {1: "a field"})
+    assert "OSCAL markup: element <xss-1> made by payload 1" in oscal_findings(site, {"catalog": {"title": payload(1)}})
