@@ -86,6 +86,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if LEVEL_TABS not in config.markdown_extensions:   # tab anchors are level ids
             config.markdown_extensions.append(LEVEL_TABS)
         self._refuse_unsafe_features(config)
+        if self._making_pdfs():
+            self._check_pdf_printer()
         self._explain_abbreviations(config)
         return config
 
@@ -226,6 +228,15 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
     def _making_pdfs(self) -> bool:
         return self.config.pdf and self._command != "serve"
 
+    def _check_pdf_printer(self) -> None:
+        """Before anything is written: a build that cannot print its PDFs stops here."""
+        from standards_site.site.pdfs import PdfError, check_printer
+
+        try:
+            check_printer(self.config.chromium)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         from standards_site.site.pdfs import PdfError, make_pdfs, pdf_documents
 
@@ -234,7 +245,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
                                 site_url=config.site_url or "", chromium=self.config.chromium,
                                 dated=get_build_datetime())   # SOURCE_DATE_EPOCH, as MkDocs reads it
         except PdfError as error:
-            raise PluginError(f"PDFs: {error}") from None
+            raise PluginError(str(error)) from None
         log.info("PDFs: %d printed (STANDARDS_PDF)", len(printed))
 
     def on_build_error(self, *, error: Exception) -> None:

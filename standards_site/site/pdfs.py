@@ -131,12 +131,18 @@ def make_pdfs(site_dir: Path, documents: list[PdfDocument], *, site_url: str, ch
     return printed
 
 
+def check_printer(chromium: str) -> None:
+    """Fail before the build writes anything when the PDFs could not be printed."""
+    _sync_playwright()
+    if not Path(chromium).is_file():
+        raise PdfError(f"PDFs (STANDARDS_PDF) need Chromium, which is not at {chromium}: install Debian's "
+                       "chromium (`make browser-deps`), or set CHROMIUM to its path, or turn PDFs off")
+
+
 def print_documents(site_dir: Path, documents: list[PdfDocument], *, site_url: str,
                     chromium: str) -> list[PrintedPdf]:
+    check_printer(chromium)
     playwright = _sync_playwright()
-    if not Path(chromium).is_file():
-        raise PdfError(f"PDFs need Chromium, which is not at {chromium}: install Debian's chromium "
-                       "(`make browser-deps`), or set CHROMIUM to its path, or turn PDFs off (STANDARDS_PDF)")
     from playwright.sync_api import Error as PlaywrightError
 
     try:
@@ -151,7 +157,7 @@ def print_documents(site_dir: Path, documents: list[PdfDocument], *, site_url: s
                 browser.close()
     except PlaywrightError as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise PdfError(f"Chromium could not print the PDFs: {first_line}") from None
+        raise PdfError(f"PDFs (STANDARDS_PDF): Chromium could not print them: {first_line}") from None
 
 
 def _print(page, site_dir: Path, site_url: str, document: PdfDocument) -> PrintedPdf:
@@ -196,8 +202,8 @@ def _sync_playwright():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        raise PdfError("PDFs need the Python package playwright: pip install 'standards-site[pdf]' "
-                       "(or turn PDFs off: STANDARDS_PDF)") from None
+        raise PdfError("PDFs (STANDARDS_PDF) need the Python package playwright: "
+                       "pip install 'standards-site[pdf]', or turn PDFs off") from None
     return sync_playwright
 
 
@@ -220,7 +226,7 @@ def fix_dates(pdf: Path, dated: datetime) -> None:
     def same_width(match: re.Match) -> bytes:
         replacement = b"/" + match.group(1) + b" (" + stamp + b")"
         if len(replacement) != len(match.group()):
-            raise PdfError(f"{pdf.name}: Chromium wrote a date in a form this does not know: {match.group()!r}")
+            raise PdfError(f"PDFs: {pdf.name}: Chromium wrote a date in a form this does not know: {match.group()!r}")
         return replacement
 
     pdf.write_bytes(_PDF_DATE.sub(same_width, data))
@@ -231,7 +237,7 @@ def add_download_link(site_dir: Path, printed: PrintedPdf) -> None:
     html_file = site_dir / urls.url_of(printed.document.page) / "index.html"
     html = html_file.read_text(encoding="utf-8")
     if html.count(PDF_MARKER) != 1:
-        raise PdfError(f"{html_file.relative_to(site_dir)}: no place for the PDF's download link "
+        raise PdfError(f"PDFs: {html_file.relative_to(site_dir)}: no place for the PDF's download link "
                        f"(the page should hold {PDF_MARKER} once)")
     link = render("site/pdf_link.html.j2", href=printed.document.pdf.rsplit("/", 1)[-1],
                   noun=printed.document.noun, pages=printed.pages, size=file_size(printed.size))
@@ -240,9 +246,8 @@ def add_download_link(site_dir: Path, printed: PrintedPdf) -> None:
 
 def file_size(size: int) -> str:
     """`111 KB`, `1.2 MB` (1 KB = 1,024 bytes, as operating systems show a file's size)."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+    kilobytes = max(1, round(size / 1024))
+    return f"{kilobytes} KB" if kilobytes < 1024 else f"{size / (1024 * 1024):.1f} MB"
 
 
 def remove_markers(html: str) -> str:
