@@ -221,3 +221,23 @@ def test_the_published_build_makes_the_pdfs():
                                          (1024 * 1024, "1.0 MB"), (int(1.25 * 1024 * 1024), "1.2 MB")])
 def test_file_size(size, shown):
     assert file_size(size) == shown
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_download_links_in_a_browser(site, serve_site, page, scheme):
+    """Found by their accessible name, followed to a PDF, and axe finds nothing on the pages."""
+    from tests.browser.axe_runner import axe_violations, describe
+
+    source, built = site
+    base = serve_site(built)
+    edition = next(iter(editions(source)))
+    standard = next(iter(edition.standards.values()))
+    page.emulate_media(color_scheme=scheme)
+    for url, noun in [(f"standards/{edition.id}/{standard.id}/", "standard"), (f"standards/{edition.id}/", "edition")]:
+        page.goto(base + url)
+        link = page.get_by_role("link", name=re.compile(rf"^Download this {noun} as a PDF \(\d+ pages, [\d.]+ [KM]B\)$"))
+        assert link.count() == 1
+        response = page.request.get(base + url + link.get_attribute("href"))
+        assert response.ok and response.headers["content-type"] == "application/pdf"
+        assert response.body().startswith(b"%PDF-")
+        assert describe(url, axe_violations(page)) == []
