@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup
 
@@ -161,7 +161,10 @@ def print_documents(site_dir: Path, documents: list[PdfDocument], *, site_url: s
 
 
 def _print(page, site_dir: Path, site_url: str, document: PdfDocument) -> PrintedPdf:
-    page.goto(site_url + urls.url_of(document.page), wait_until="load")
+    response = page.goto(site_url + urls.url_of(document.page), wait_until="load")
+    if response is None or not response.ok:
+        raise PdfError(f"PDFs: {urls.url_of(document.page)} is not in the built site, so {document.pdf} "
+                       "cannot be printed")
     if document.appended:
         parts = [[site_url + urls.url_of(other), _built_html(site_dir, other)] for other in document.appended]
         page.evaluate(_APPEND_ARTICLES, parts)
@@ -184,7 +187,7 @@ class _SiteFiles:
         if not url.startswith(self.site_url):
             route.abort()
             return
-        path = urlsplit(url).path[len(urlsplit(self.site_url).path):]
+        path = unquote(urlsplit(url).path[len(urlsplit(self.site_url).path):])
         file = (self.site_dir / path).resolve()
         if path.endswith("/") or path == "":
             file = file / "index.html"

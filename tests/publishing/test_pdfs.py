@@ -241,3 +241,13 @@ def test_the_download_links_in_a_browser(site, serve_site, page, scheme):
         assert response.ok and response.headers["content-type"] == "application/pdf"
         assert response.body().startswith(b"%PDF-")
         assert describe(url, axe_violations(page)) == []
+
+
+def test_the_manifest_asks_for_pdfs_only_of_a_site_built_with_them(tmp_path):
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "index.html").write_text("", encoding="utf-8")
+    manifest = ["/s/", "/s/standard-1-2018.pdf", "/standards-2018.pdf"]
+    assert broken(tmp_path, manifest) == {}
+    (tmp_path / "s" / "standard-1-2018.pdf").write_bytes(b"%PDF-")
+    assert broken(tmp_path, manifest) == {"/standards-2018.pdf": "no longer produced"}
+    assert unlisted(tmp_path, ["/s/"]) == ["/s/standard-1-2018.pdf"]
