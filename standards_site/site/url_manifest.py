@@ -14,6 +14,9 @@ Rules (enforced by tests/contract/test_url_manifest.py):
 - every URL the build produces is in the manifest: `standards-site urls --update`
   adds new ones. It never removes one: a URL that disappears needs a redirect.
 
+The PDFs of standards and editions are URLs too, but only the published build makes
+them: `STANDARDS_PDF=1 standards-site urls --update` adds them.
+
 This module reads a *built* site, so the contract is checked against what is
 really published, not against the code that is supposed to publish it.
 """
@@ -38,6 +41,8 @@ HEADER = """\
 _LEVEL_TABS = re.compile(r'<div class="levels">\s*<div class="tabbed-set[^>]*>((?:<input[^>]*>)+)')
 _INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')
 _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+#: The PDFs of standards and editions (site/pdfs.py), beside their pages: each a URL.
+PDF = ".pdf"
 #: Folders of the built site that hold published data files, each file a URL.
 DATA_FOLDERS = ("api",)
 
@@ -56,6 +61,7 @@ def published_urls(site: Path) -> set[str]:
         for data in (site / folder).rglob("*"):
             if data.is_file():
                 found.add("/" + data.relative_to(site).as_posix())
+    found.update("/" + pdf.relative_to(site).as_posix() for pdf in site.rglob(f"*{PDF}"))
     return found
 
 
@@ -108,9 +114,20 @@ def write_manifest(path: Path, urls: Iterable[str]) -> None:
 
 
 def broken(site: Path, manifest: list[str]) -> dict[str, str]:
-    """Manifest URLs that the built site no longer resolves, each with the reason."""
+    """Manifest URLs that the built site no longer resolves, each with the reason.
+
+    PDFs are made only by a build with the `pdf` option on (the published build,
+    STANDARDS_PDF=1): a site built with no PDF at all is not asked for them.
+    """
+    if not made_pdfs(site):
+        manifest = [url for url in manifest if not url.endswith(PDF)]
     reasons = {url: why_unresolved(site, url) for url in manifest}
     return {url: reason for url, reason in reasons.items() if reason}
+
+
+def made_pdfs(site: Path) -> bool:
+    """Whether the site was built with its PDFs (site/pdfs.py)."""
+    return next(site.rglob(f"*{PDF}"), None) is not None
 
 
 def unlisted(site: Path, manifest: list[str]) -> list[str]:
