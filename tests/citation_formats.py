@@ -29,7 +29,7 @@ def read_ris(text: str) -> list[dict]:
     """The records of a RIS file, as rispy reads them, once its structure is checked."""
     if not text.endswith("\r\n"):
         raise FormatError("a RIS file ends with a line end (CRLF)")
-    lines = text[:-2].split("\r\n")
+    lines = text.splitlines()    # as a lenient reader splits: at any line break
     for number, line in enumerate(lines, 1):
         if not RIS_LINE.fullmatch(line) or line[:2] not in RIS_TAGS:
             raise FormatError(f"line {number} is not one of the site's tags: {line[:60]!r}")

@@ -36,7 +36,7 @@ class Citation:
     """One thing to cite, with what every format says of it.
 
     Attributes:
-        key: A BibTeX key, unique per thing cited: `hmi-probation-2018-1.2-good`.
+        key: A BibTeX key, unique per thing cited: `example-inspectorate-2018-1.2-good`.
         author: The organisation whose text it is (the edition's source publisher).
         title: What is cited: `Standard 1.2 Staff`, `Standard 1.2 Staff, at level Good`,
             or the edition's name when the whole edition is cited.
@@ -100,7 +100,7 @@ def level_citations(site_url: str, edition: FrameworkEdition, standard: Standard
 
 
 def _key(author: str, *ids: str) -> str:
-    """`hmi-probation-2018-1.2`: the author's words, then the ids (ids are already URL-safe)."""
+    """`example-inspectorate-2018-1.2`: the author's words, then the ids (ids are already URL-safe)."""
     words = re.sub(r"[^a-z0-9]+", "-", author.lower()).strip("-")[:40].strip("-")
     return "-".join([words or "standards", *ids])
 
@@ -116,7 +116,7 @@ def _url(site_url: str, page: str) -> str:
 def citation_text(citation: Citation) -> str:
     """The citation up to its address; the page adds "(accessed <date>)." after it.
 
-    `HMI Probation (2018). Standard 1.2 Staff, at level Good. In: Standards framework
+    `Example Inspectorate (2018). Standard 1.2 Staff, at level Good. In: Standards framework
     2018. Available at: https://…/standards/2018/1.2/#good`
     """
     text = f"{citation.author} ({citation.year}). {citation.title}."
@@ -156,16 +156,17 @@ _BIBTEX_SPECIALS = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$",
     "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
 }
-_BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS))
+# ... and a hyphen before another: LaTeX prints `--` as an en dash (`<!--` would read `<!–`).
+_BIBTEX_SPECIAL = re.compile("|".join(re.escape(c) for c in _BIBTEX_SPECIALS) + "|-(?=-)")
 
 
 def bibtex_escape(value: str) -> str:
     r"""A text for a braced BibTeX value: specials escaped in one pass, line breaks folded.
 
-    >>> bibtex_escape("50% of {cases} & C:\\files_1 ~ $5 #1 ^")
-    '50\\% of \\{cases\\} \\& C:\\textbackslash{}files\\_1 \\textasciitilde{} \\$5 \\#1 \\textasciicircum{}'
+    >>> bibtex_escape("50% of {cases} & C:\\files_1 ~ $5 #1 ^ <!--")
+    '50\\% of \\{cases\\} \\& C:\\textbackslash{}files\\_1 \\textasciitilde{} \\$5 \\#1 \\textasciicircum{} <!-{}-'
     """
-    return _BIBTEX_SPECIAL.sub(lambda match: _BIBTEX_SPECIALS[match.group()], _one_line(value))
+    return _BIBTEX_SPECIAL.sub(lambda match: _BIBTEX_SPECIALS.get(match.group(), "-{}"), _one_line(value))
 
 
 def bibtex(citation: Citation) -> str:

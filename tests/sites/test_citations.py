@@ -63,10 +63,10 @@ def test_the_cite_section_names_the_edition_once_and_links_the_files(case):
     assert cite.select_one("pre > code").get_text() == (f"{author} ({edition}). Standard {sid} {title}. In: {name}. "
                                f"Available at: {address}standards/{edition}/{sid}/{ACCESSED}")
     downloads = cite.find_next("ul")
-    assert [(text_of(a), a["href"], a.has_attr("download")) for a in downloads.find_all("a")] == [
-        ("This standard as RIS", "citation.ris", True), ("this standard as BibTeX", "citation.bib", True),
-        (f"The whole {name} as RIS", "../citation.ris", True),
-        (f"the whole {name} as BibTeX", "../citation.bib", True)]
+    assert [text_of(item) for item in downloads.find_all("li")] == [
+        "This standard: RIS , BibTeX", f"The whole {name}: RIS , BibTeX"]
+    assert [(a["href"], a.has_attr("download")) for a in downloads.find_all("a")] == [
+        ("citation.ris", True), ("citation.bib", True), ("../citation.ris", True), ("../citation.bib", True)]
 
 
 def test_the_files_read_back_as_the_citation_says(case):

@@ -142,7 +142,7 @@ def test_bibtex_of_a_level(edition):
 
 
 def test_bibtex_escapes_every_special_character():
-    specials = "50% of {cases} & C:\\files_1 ~ $5 #1 ^ end} @misc{x, title={y}"
+    specials = "50% of {cases} & C:\\files_1 ~ $5 #1 ^ end} @misc{x, title={y} <!-- a---b"
     citation = Citation(key="org-2018", author="A & B {Ltd}", title=specials, container="Ed\n\n# x",
                         published="2018", url="https://example.org/")
     text = bibtex(citation)
@@ -150,7 +150,7 @@ def test_bibtex_escapes_every_special_character():
         "@misc{org-2018,\n"
         "  author = {{A \\& B \\{Ltd\\}}},\n"
         "  title = {{50\\% of \\{cases\\} \\& C:\\textbackslash{}files\\_1 \\textasciitilde{} \\$5 \\#1 "
-        "\\textasciicircum{} end\\} @misc\\{x, title=\\{y\\}}},\n"
+        "\\textasciicircum{} end\\} @misc\\{x, title=\\{y\\} <!-{}- a-{}-{}-b}},\n"
         "  howpublished = {Ed \\# x},\n"
         "  year = {2018},\n"
         "  url = {https://example.org/},\n"
