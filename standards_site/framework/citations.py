@@ -170,10 +170,10 @@ def bibtex_escape(value: str) -> str:
 
 
 def bibtex(citation: Citation) -> str:
-    """One `@misc` entry: the organisation as author in double braces (a name, not a
-    person's first and last names), the title in double braces (its capitals kept), the
-    edition as `howpublished`, and the address as `url`. There is no `urldate`: the
-    reader adds the day they read it.
+    """One `@misc` entry, in UTF-8 (biblatex with biber reads it as it is): the organisation
+    as author in double braces (a name, not a person's first and last names), the title in
+    double braces (its capitals kept), the edition as `howpublished`, and the address as
+    `url`. There is no `urldate`: the reader adds the day they read it.
 
     The key and the address are not escaped: the key is made of ids and lower-case
     words, and the address is percent-encoded (`url` is verbatim in biblatex).
@@ -194,6 +194,9 @@ def bibtex(citation: Citation) -> str:
 
 # -- files -----------------------------------------------------------------------------------------
 
+#: The writer of each format, by the suffix of its files (`core.urls.CITATION_FORMATS`).
+WRITERS = {"ris": ris, "bib": bibtex}
+
 def citation_files(content: SiteContent) -> dict[str, str]:
     """`standards/<edition>/citation.{ris,bib}` and `standards/<edition>/<id>/citation.{ris,bib}`
     for every published edition and standard, keyed by path."""
@@ -204,6 +207,6 @@ def citation_files(content: SiteContent) -> dict[str, str]:
         targets += [(standard.id, standard_citation(site_url, edition, standard))
                     for standard in edition.standards.values()]
         for standard_id, citation in targets:
-            files[urls.citation_file(edition.id, standard_id, "ris")] = ris(citation)
-            files[urls.citation_file(edition.id, standard_id, "bib")] = bibtex(citation)
+            for suffix in urls.CITATION_FORMATS:
+                files[urls.citation_file(edition.id, standard_id, suffix)] = WRITERS[suffix](citation)
     return files
