@@ -76,6 +76,16 @@ def compare_page(edition_id: str, standard_id: str, other_edition: str) -> str:
     return f"standards/{edition_id}/{standard_id}/compare/{other_edition}/index.md"
 
 
+#: The reference-manager formats every standard and edition is downloadable in, by file suffix.
+CITATION_FORMATS = ("ris", "bib")
+
+
+def citation_file(edition_id: str, standard_id: str | None, suffix: str) -> str:
+    """`standards/2018/1.2/citation.ris` (a standard) or `standards/2018/citation.bib` (an edition)."""
+    folder = f"standards/{edition_id}/{standard_id}" if standard_id else f"standards/{edition_id}"
+    return f"{folder}/citation.{suffix}"
+
+
 def absolute_url(site_url: str, page: str) -> str:
     """The full public URL of a source page (or of a data file, given its path).
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from standards_site.core import urls
 from standards_site.core.dates import partial_date
 from standards_site.core.rendering import render
+from standards_site.framework.citations import level_citations
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.framework.level_compare import level_pairs
 from standards_site.framework.model import Standard
@@ -102,6 +103,7 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         characteristics=edition.characteristics(standard),
         scale=edition.rating_scale,
         pairs=level_pairs(edition, standard),
+        citations=level_citations(content.settings.site_url, edition, standard),
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],

@@ -1,10 +1,12 @@
 """The URL contract: a committed list of every URL the site publishes.
 
 `url-manifest.txt` (next to `mkdocs.yml`) lists, one per line, each page, the
-level anchors of each standard page, and each data file, as site-relative URLs:
+level anchors of each standard page, each data file and each citation file, as
+site-relative URLs:
 
     /standards/2018/1.2/
     /standards/2018/1.2/#good
+    /standards/2018/1.2/citation.ris
     /api/v1/editions/2018/standards.json
 
 Rules (enforced by tests/contract/test_url_manifest.py):
@@ -28,6 +30,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
+from standards_site.core.urls import CITATION_FORMATS
+
 MANIFEST_NAME = "url-manifest.txt"
 HEADER = """\
 # Every URL this site publishes: a public contract (providers cite these).
@@ -45,6 +49,8 @@ _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
 PDF = ".pdf"
 #: Folders of the built site that hold published data files, each file a URL.
 DATA_FOLDERS = ("api",)
+#: Files published beside the pages, each a URL: the citation files of editions and standards.
+PAGE_FILES = tuple(f"standards/**/citation.{suffix}" for suffix in CITATION_FORMATS)
 
 
 def published_urls(site: Path) -> set[str]:
@@ -62,6 +68,8 @@ def published_urls(site: Path) -> set[str]:
             if data.is_file():
                 found.add("/" + data.relative_to(site).as_posix())
     found.update("/" + pdf.relative_to(site).as_posix() for pdf in site.rglob(f"*{PDF}"))
+    for pattern in PAGE_FILES:
+        found.update("/" + file.relative_to(site).as_posix() for file in site.glob(pattern))
     return found
 
 

@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 
 from standards_site.core.front_matter import split_front_matter
 from standards_site.site.schema import SCHEMAS
+from tests.citation_formats import FormatError, read_citation_file
 from tests.conftest import ROOT
 
 #: Which schema each content file follows, by its path under standards/.
@@ -163,7 +164,7 @@ def findings(site: HostileSite, built: Path) -> list[str]:
         where = path.relative_to(built).as_posix()
         if path.suffix == ".html":
             found += [f"{where}: {problem}" for problem in html_findings(site, path.read_text(encoding="utf-8"))]
-        elif path.suffix in (".json", ".csv", ".xml"):
+        elif path.suffix in (".json", ".csv", ".xml", ".ris", ".bib"):
             found += [f"{where}: {problem}" for problem in data_findings(site, path)]
     return found
 
@@ -209,6 +210,8 @@ def _text_findings(site: HostileSite, text: str, place: str) -> Iterator[str]:
 
 
 def data_findings(site: HostileSite, path: Path) -> list[str]:
+    if path.suffix in (".ris", ".bib"):
+        return citation_findings(site, path)
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".json":
         strings = list(_json_strings(json.loads(text)))
@@ -255,6 +258,21 @@ def _oscal_strings(value: Any, key: str = "") -> Iterator[tuple[bool, str]]:
     elif isinstance(value, list):
         for item in value:
             yield from _oscal_strings(item, key)
+
+
+def citation_findings(site: HostileSite, path: Path) -> list[str]:
+    """A citation file must parse as one record of the site's own tags or fields (a payload
+    must not start a RIS tag or a BibTeX field or entry), and each value read as written."""
+    try:
+        records = read_citation_file(path)
+    except FormatError as error:
+        return [f"the format is broken: {error}"]
+    if len(records) != 1:
+        return [f"{len(records)} records instead of one"]
+    found = []
+    for value in _json_strings(records[0]):
+        found += list(_text_findings(site, " ".join(value.split()), "value"))
+    return found
 
 
 def _json_strings(value: Any) -> Iterator[str]:

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.security.hostile import FILE_SCHEMAS, HostileSite, findings, html_findings, oscal_findings, payload
+from tests.security.hostile import (FILE_SCHEMAS, HostileSite, citation_findings, findings, html_findings,
+                                   oscal_findings, payload)
 
 # Where a text can reach in the built site, as CSS selectors on its pages.
 HTML_PLACES = {
@@ -39,6 +40,8 @@ FILE_PLACES = {
     "JSON export": "api/v1/**/*.json",
     "CSV export": "api/v1/**/*.csv",
     "OSCAL catalog": "api/v1/editions/*/oscal/catalog.json",
+    "RIS citation": "standards/**/citation.ris",
+    "BibTeX citation": "standards/**/citation.bib",
 }
 #: The CSV columns that repeat a title or label beside an id.
 CSV_TITLE_COLUMNS = {"standards.csv": ["domain_title", "title"],
@@ -63,7 +66,7 @@ def test_every_payload_reaches_the_site(hostile):
     site, built = hostile
     seen = set()
     for path in built.rglob("*"):
-        if path.suffix in (".html", ".json", ".csv", ".xml"):
+        if path.suffix in (".html", ".json", ".csv", ".xml", ".ris", ".bib"):
             seen.update(int(n) for n in re.findall(r"Hostile(\d+)", path.read_text(encoding="utf-8-sig")))
     assert {n: where for n, where in site.fields.items() if n not in seen} == {}
 
@@ -94,6 +97,24 @@ def test_payloads_reach_the_title_and_label_columns_of_the_csvs(hostile, name, c
     assert rows
     for column in columns:
         assert all(row[column].startswith("Hostile") for row in rows), (name, column)
+
+
+@pytest.mark.parametrize("suffix, text, problem", [
+    (".ris", "TY  - ELEC\r\nTI  - {p}\r\nER  - \r\n",
+     "the format is broken: line 3 is not one of the site's tags: ''"),     # a line break kept in a value
+    (".ris", "TY  - ELEC\r\nTI  - Hostile1 <xss-1>\r\nER  - \r\n",
+     "value: payload 1 (a field) reads 'Hostile1 <xss-1>'"),               # cut short
+    (".bib", "@misc{{k,\n  title = {{a}}, note = {{b}},\n}}\n",                  # a field made by a value
+     "the format is broken: fields the site does not write: ['note']"),
+    (".bib", "@misc{{k,\n  title = {{{p}}},\n}}\n", "value: payload 1 (a field) reads "),   # not escaped
+    (".bib", "@misc{{k,\n  title = {{a}},\n}}\n@misc{{k2,\n  title = {{b}},\n}}\n", "2 records instead of one"),
+])
+def test_the_check_finds_a_broken_citation_file(tmp_path, suffix, text, problem):
+    """The citation-file check itself can fail."""
+    site = HostileSite(Path("."), {1: "a field"})
+    path = tmp_path / f"citation{suffix}"
+    path.write_bytes(text.format(p=payload(1)).encode("utf-8"))
+    assert any(found.startswith(problem) for found in citation_findings(site, path)), citation_findings(site, path)
 
 
 @pytest.mark.parametrize(
