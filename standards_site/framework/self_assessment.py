@@ -65,8 +65,7 @@ def self_assessment_page(content: SiteContent, edition: FrameworkEdition, parts:
     here = urls.self_assessment_page(edition.id)
     notices = [notice(content, edition, here) for notice in parts.edition_notices]
     current = content.framework.current
-    newer_current = (current is not None and current is not edition
-                     and edition.edition.status is not EditionStatus.DRAFT
+    newer_current = (current is not None and edition.edition.status is EditionStatus.SUPERSEDED
                      and current in chain(content.framework, edition.id))
     data = crosswalk_data(content, edition)
     return render(
