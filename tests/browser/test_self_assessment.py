@@ -28,6 +28,16 @@ EVIDENCE = "Caseload reviews – monthly; “good” feedback, from 12 staff\nSe
 FORMULA = "=HYPERLINK(\"http://evil.example/\",\"click\")"
 
 
+@pytest.fixture(autouse=True)
+def no_script_errors(page: Page):
+    """Every test here also fails on an error in the console: a script error, or a CSP violation."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield
+    assert errors == []
+
+
 def field(page: Page, kind: str, standard: str):
     """A standard's control by id (`evidence_1.2`): the ids hold dots, so no CSS #id."""
     return page.locator(f'[id="{kind}_{standard}"]')
@@ -78,7 +88,7 @@ def test_fill_reload_export_clear_import(page: Page, site_url: str, width: int, 
     expect(progress).to_have_text("2 of 4 standards assessed: 1 Good, 1 Requires improvement.")
     expect(page.locator("#self-assessment-unassessed")).to_have_text(
         "Not assessed yet: 1.3 Services, 1.4 Information and facilities.")
-    counts = page.locator(".self-assessment__counts tbody tr").evaluate_all(
+    counts = page.locator("#self-assessment-counts tbody tr").evaluate_all(
         "rows => rows.map(r => [r.querySelector('th').textContent, r.querySelector('td').textContent])")
     assert counts == [["Outstanding", "0"], ["Good", "1"], ["Requires improvement", "1"],
                       ["Inadequate", "0"], ["Not assessed yet", "2"]]

@@ -103,7 +103,7 @@
   // -- reading the page ----------------------------------------------------------------------
 
   function scaleOf(doc) {
-    return [].slice.call(doc.querySelectorAll(".self-assessment__counts tr[data-level]"))
+    return [].slice.call(doc.querySelectorAll("#self-assessment-counts tr[data-level]"))
       .filter(function (row) { return row.getAttribute("data-level") !== ""; })
       .map(function (row) { return { id: row.getAttribute("data-level"), label: row.querySelector("th").textContent }; });
   }
@@ -202,7 +202,7 @@
 
   function summaryOf(doc, worksheet) {
     var progress = doc.getElementById("self-assessment-progress");
-    var rows = [].slice.call(doc.querySelectorAll(".self-assessment__counts tr[data-level]"));
+    var rows = [].slice.call(doc.querySelectorAll("#self-assessment-counts tr[data-level]"));
     var unassessed = doc.getElementById("self-assessment-unassessed");
 
     /* The sentence is in a live region (role=status: polite), changed only when it changes.
