@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe_runner import axe_violations, describe
+from tests.browser.test_keyboard import tab_stops
 
 WORKSHEET = "standards/2018/self-assessment/"
 VIEWPORTS = {390: {"width": 390, "height": 844}, 1280: {"width": 1280, "height": 900}}
@@ -44,7 +45,7 @@ def field(page: Page, kind: str, standard: str):
 
 
 def level(page: Page, standard: str, level_id: str):
-    return page.locator(f'[id="level_{standard}_{level_id}"]')
+    return page.locator(f'input[name="level_{standard}"][value="{level_id}"]')
 
 
 def fill_two_standards(page: Page) -> None:
@@ -201,7 +202,7 @@ def test_keyboard_alone_fills_and_exports(page: Page, site_url: str):
         raise AssertionError(f"Tab never reached {selector}")
 
     tab_to('[data-action="export-json"]')
-    tab_to('[id="level_1.1_"]')                # the group's one Tab stop: its checked radio
+    tab_to('input[name="level_1.1"][value=""]')                # the group's one Tab stop: its checked radio
     page.keyboard.press("ArrowUp")             # the level above "Not assessed yet": the lowest
     expect(level(page, "1.1", "inadequate")).to_be_checked()
     page.keyboard.press("ArrowUp")
@@ -325,3 +326,19 @@ def test_no_axe_violations_once_filled_in_and_after_an_import_message(page: Page
     expect(page.locator("#self-assessment-message")).to_be_visible()
     violations = axe_violations(page)
     assert not violations, "\n".join(describe(WORKSHEET, violations))
+
+
+@pytest.mark.parametrize("width", VIEWPORTS)
+def test_every_tab_stop_of_a_filled_worksheet_shows_a_focus_ring(page: Page, site_url: str, width: int):
+    """As test_keyboard.py checks on every page as built, but with the summary's links
+    written by the script and the levels' meanings open."""
+    page.set_viewport_size(VIEWPORTS[width])
+    page.goto(site_url + WORKSHEET)
+    fill_two_standards(page)
+    page.reload()                               # Tab from the top of the page, answers kept
+    page.locator("#standard-1\\.1 details").evaluate("details => { details.open = true; }")
+    stops = tab_stops(page)
+    assert any(stop["what"].endswith('"1.3 Services"') for stop in stops)   # a link the script wrote
+    problems = [f"{stop['what']}: outline {stop['outline']}px, on screen: {stop['onScreen']}"
+                for stop in stops if stop["outline"] < 2 or not stop["onScreen"]]
+    assert not problems, "focus is not visible on:\n" + "\n".join(problems)

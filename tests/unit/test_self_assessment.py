@@ -61,12 +61,11 @@ def test_every_standard_has_a_form_with_every_level_of_the_scale(content):
             assert form.select_one(".self-assessment__statement").get_text() == standard.statement
             levels = form.select_one("fieldset.self-assessment__levels")
             assert levels.legend.get_text() == f"Level that best fits {sid}"
-            radios = levels.select('input[type="radio"]')
-            assert [(radio["id"], radio["name"], radio["value"], radio.has_attr("checked")) for radio in radios] == [
-                (f"level_{sid}_{level.id}", f"level_{sid}", level.id, False) for level in edition.rating_scale
-            ] + [(f"level_{sid}_", f"level_{sid}", "", True)]
-            assert [levels.find("label", attrs={"for": radio["id"]}).get_text() for radio in radios] == [
-                level.label for level in edition.rating_scale] + ["Not assessed yet"]
+            choices = [(label.get_text(), label.input["name"], label.input["value"], label.input.has_attr("checked"))
+                       for label in levels.select("label.self-assessment__choice")]
+            assert choices == [(level.label, f"level_{sid}", level.id, False) for level in edition.rating_scale] + [
+                ("Not assessed yet", f"level_{sid}", "", True)]
+            assert len(levels.select('input[type="radio"]')) == len(edition.rating_scale) + 1
             meanings = form.select_one("details.self-assessment__meanings")
             assert meanings.summary.get_text() == f"What each level means for {sid}"
             assert [(dt.a["href"], dt.get_text(), dd.get_text()) for dt, dd in

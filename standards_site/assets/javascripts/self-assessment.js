@@ -157,10 +157,18 @@
     });
   }
 
-  /* The print stylesheet cannot grow a textarea to its text: a copy, shown only in print. */
+  /* The print stylesheet cannot grow a textarea to its text: a copy, shown only in print
+   * (made here, when there is text: the page stays small for a long edition). */
   function mirror(textarea) {
-    var copy = textarea.parentNode.querySelector(".self-assessment__printed");
-    if (copy) copy.textContent = textarea.value;
+    var copy = textarea.nextElementSibling;
+    if (!copy || !copy.classList.contains("self-assessment__printed")) {
+      if (!textarea.value) return;
+      copy = document.createElement("div");
+      copy.className = "self-assessment__printed";
+      copy.setAttribute("data-for", textarea.id);
+      textarea.after(copy);
+    }
+    copy.textContent = textarea.value;
   }
 
   // -- storage --------------------------------------------------------------------------------
