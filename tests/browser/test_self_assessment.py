@@ -98,9 +98,12 @@ def test_fill_reload_export_clear_import(page: Page, site_url: str, width: int, 
     assert answers_shown(page) == FILLED
     expect(progress).to_have_text("2 of 4 standards assessed: 1 Good, 1 Requires improvement.")
 
+    csv_button = page.get_by_role("button", name="Export for a spreadsheet (CSV)")
     with page.expect_download() as csv_download:
-        page.get_by_role("button", name="Export for a spreadsheet (CSV)").click()
+        csv_button.click()
     assert csv_download.value.suggested_filename == f"self-assessment-2018-{TODAY}.csv"
+    expect(page.locator("#self-assessment-message")).to_have_text(f"Exported self-assessment-2018-{TODAY}.csv.")
+    expect(csv_button).to_be_focused()                         # ready for the next export
     raw = Path(csv_download.value.path()).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")                     # the BOM: Excel reads UTF-8
     assert "–".encode() in raw and "“good”".encode() in raw    # en dash and curly quotes, as UTF-8

@@ -61,11 +61,11 @@
       "export-json": function () {
         download(fileName(worksheet, "json"), "application/json",
                  JSON.stringify(exported(worksheet), null, 2) + "\n");
-        say(message, "Exported " + fileName(worksheet, "json") + ".", []);
+        say(message, "Exported " + fileName(worksheet, "json") + ".", [], false, true);
       },
       "export-csv": function () {
         download(fileName(worksheet, "csv"), "text/csv;charset=utf-8", csv(worksheet));
-        say(message, "Exported " + fileName(worksheet, "csv") + ".", []);
+        say(message, "Exported " + fileName(worksheet, "csv") + ".", [], false, true);
       },
       "print": function () { window.print(); },
       "clear": function () {
@@ -251,8 +251,10 @@
   // -- messages -------------------------------------------------------------------------------
 
   /* A result in the message box: a headline and a list of lines, as text; focused, so that
-   * a screen reader reads it and a keyboard user finds it. `problem` marks it as an error. */
-  function say(box, headline, lines, problem) {
+   * a screen reader reads it and a keyboard user finds it, except after an export (`quiet`),
+   * which the browser announces as a download and after which focus stays on the button for
+   * the next export. `problem` marks it as an error. */
+  function say(box, headline, lines, problem, quiet) {
     box.textContent = "";
     box.classList.toggle("self-assessment__message--problem", Boolean(problem));
     var first = document.createElement("p");
@@ -268,7 +270,7 @@
       box.appendChild(list);
     }
     box.hidden = false;
-    box.focus();
+    if (!quiet) box.focus();
   }
 
   // -- export ---------------------------------------------------------------------------------
