@@ -290,15 +290,17 @@ def test_a_file_from_the_older_edition_imports_through_the_crosswalk(page: Page,
         "Imported from-2018.json, a self-assessment of the Fixture framework 2018, into the Fixture framework 2021: "
         "6 standards of this edition now have answers. What changed between the editions:")
     assert message.locator("li").all_text_contents() == [
-        "1.2 People is now 1.2 People and culture (renamed): its answers moved there.",
-        "1.3 Partnerships is now 2.1 Partnerships (moved (new id)): its answers moved there.",
-        "1.4 Services was split: its answers were copied to 2.2 Services in custody; check that they fit.",
-        "1.4 Services was split: its answers were copied to 2.3 Services in the community; check that they fit.",
-        "1.5 Information was merged into 2.4 Information and facilities: its answers were added there.",
-        "1.6 Facilities was merged into 2.4 Information and facilities: its answers were added there.",
-        "1.7 Volunteers was retired (Fixture reason: volunteering is covered by 2.5 Learning in part, and otherwise "
-        "dropped.): its answers were not imported; they are still in from-2018.json.",
-        "2.4 Information and facilities: the standards merged into it had different levels, so no level was set.",
+        "1.2 People is 1.2 People and culture in this edition (renamed): its answers moved there.",
+        "1.3 Partnerships is 2.1 Partnerships in this edition (moved, new id): its answers moved there.",
+        "1.4 Services corresponds to 2.2 Services in custody and 2.3 Services in the community in this edition "
+        "(split): its answers were copied to each; check that they fit.",
+        "1.5 Information is part of 2.4 Information and facilities in this edition (merged): its answers were added "
+        "there, with those of the other standards it corresponds to.",
+        "1.6 Facilities is part of 2.4 Information and facilities in this edition (merged): its answers were added "
+        "there, with those of the other standards it corresponds to.",
+        "1.7 Volunteers was retired: its answers were not imported (they are still in from-2018.json). Reason given: "
+        "Fixture reason: volunteering is covered by 2.5 Learning in part, and otherwise dropped.",
+        "2.4 Information and facilities: the standards it corresponds to had different levels, so no level was set.",
     ]
     expect(level(page, "1.1", "good")).to_be_checked()
     expect(level(page, "1.2", "outstanding")).to_be_checked()
@@ -316,10 +318,12 @@ def test_a_file_from_the_older_edition_imports_through_the_crosswalk(page: Page,
         "5 of 7 standards assessed: 1 Outstanding, 2 Good, 2 Requires improvement.")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", VIEWPORTS)
 def test_no_axe_violations_once_filled_in_and_after_an_import_message(page: Page, site_url: str, width: int,
-                                                                        tmp_path: Path):
+                                                                        scheme: str, tmp_path: Path):
     page.set_viewport_size(VIEWPORTS[width])
+    page.emulate_media(color_scheme=scheme)
     page.goto(site_url + WORKSHEET)
     fill_two_standards(page)
     page.locator("#standard-1\\.1 details > summary").click()
@@ -345,3 +349,37 @@ def test_every_tab_stop_of_a_filled_worksheet_shows_a_focus_ring(page: Page, sit
     problems = [f"{stop['what']}: outline {stop['outline']}px, on screen: {stop['onScreen']}"
                 for stop in stops if stop["outline"] < 2 or not stop["onScreen"]]
     assert not problems, "focus is not visible on:\n" + "\n".join(problems)
+
+
+def test_a_file_from_the_newer_edition_imports_the_other_way(page: Page, two_editions_url: str, tmp_path: Path):
+    page.goto(two_editions_url + TWO.format("2021"))
+    for standard, level_id in (("2.2", "good"), ("2.3", "good"), ("2.4", "inadequate"), ("2.5", "outstanding")):
+        level(page, standard, level_id).check()
+        field(page, "evidence", standard).fill(f"Evidence of {standard}")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export (JSON)").click()
+    exported_file = tmp_path / "from-2021.json"
+    download.value.save_as(exported_file)
+
+    page.goto(two_editions_url + TWO.format("2018"))
+    page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
+    message = page.locator("#self-assessment-message")
+    expect(message.locator("p")).to_have_text(
+        "Imported from-2021.json, a self-assessment of the Fixture framework 2021, into the Fixture framework 2018: "
+        "3 standards of this edition now have answers. What changed between the editions:")
+    assert message.locator("li").all_text_contents() == [
+        "2.2 Services in custody is part of 1.4 Services in this edition (split): its answers were added there, "
+        "with those of the other standards it corresponds to.",
+        "2.3 Services in the community is part of 1.4 Services in this edition (split): its answers were added there, "
+        "with those of the other standards it corresponds to.",
+        "2.4 Information and facilities corresponds to 1.5 Information and 1.6 Facilities in this edition (merged): "
+        "its answers were copied to each; check that they fit.",
+        "2.5 Learning has no equivalent in this edition (it is new in the Fixture framework 2021): its answers were "
+        "not imported (they are still in from-2021.json).",
+    ]
+    expect(level(page, "1.4", "good")).to_be_checked()         # both halves said Good
+    expect(field(page, "evidence", "1.4")).to_have_value(
+        "From 2.2 Services in custody:\nEvidence of 2.2\n\nFrom 2.3 Services in the community:\nEvidence of 2.3")
+    for merged in ("1.5", "1.6"):
+        expect(level(page, merged, "inadequate")).to_be_checked()
+        expect(field(page, "evidence", merged)).to_have_value("Evidence of 2.4")

@@ -413,13 +413,16 @@
              headline: "Imported the answers to " + count + " standard" + (count === 1 ? "" : "s") + " from " + name + "." };
   }
 
-  /* Answers from an edition on the same line: each old standard's answers go to its
-   * equivalents (all of them, for a split); a standard several old ones merged into gets
-   * their evidence and actions together, and a level only when they agree. */
+  /* Answers from another edition on the same line (older or newer): each standard's answers
+   * go to its equivalents here (all of them, when it corresponds to several: a split going
+   * forward, a merge going back); a standard here that several of the file's correspond to
+   * gets their evidence and actions together, and a level only when they agree. The
+   * messages say "is ... in this edition", which reads true in either direction. */
   function otherEdition(worksheet, name, editionId, from, entries) {
     var here = byId(worksheet);
     var levels = levelIds(worksheet);
-    var sources = {};   // new id -> [{id, title, answer}]
+    var sources = {};   // id here -> [{label, answer}]
+    var moves = [];     // {label, title, targets, gone} of each answered standard of the file
     var changes = [];
     entries.forEach(function (entry) {
       var answer = cleaned(entry);
@@ -431,30 +434,41 @@
         changes.push(label + " is not a standard of edition " + editionId + ": its answers were not imported.");
         return;
       }
-      known.to.forEach(function (step) {
-        if (step.id === null) {
-          changes.push(label + " was " + (step.kind === "new" ? "not yet a standard in this edition" : step.kind) +
-                       (step.reason ? " (" + step.reason + ")" : "") + ": its answers were not imported; they are still in " + name + ".");
-          return;
-        }
-        (sources[step.id] = sources[step.id] || []).push({ label: label, step: step, answer: answer });
-        var target = step.id + " " + here[step.id].title;
-        if (step.kind === "continued" && title === here[step.id].title) return;
-        if (step.kind === "split") {
-          changes.push(label + " was split: its answers were copied to " + target + "; check that they fit.");
-        } else if (step.kind === "merged") {
-          changes.push(label + " was merged into " + target + ": its answers were added there.");
-        } else {
-          changes.push(label + " is now " + target + " (" + step.how + "): its answers moved there.");
-        }
+      var targets = known.to.filter(function (step) { return step.id !== null; });
+      var kept = ": its answers were not imported (they are still in " + name + ").";
+      var gone = known.to.filter(function (step) { return step.id === null; }).map(function (step) {
+        return step.kind === "new"
+          ? label + " has no equivalent in this edition (it is new in the " + from.title + ")" + kept
+          : label + " was " + step.how + kept + (step.reason ? " Reason given: " + step.reason : "");
       });
+      targets.forEach(function (step) {
+        (sources[step.id] = sources[step.id] || []).push({ label: label, answer: answer });
+      });
+      moves.push({ label: label, title: title, targets: targets, gone: gone });
+    });
+    moves.forEach(function (move) {
+      changes.push.apply(changes, move.gone);
+      if (!move.targets.length) return;
+      var first = move.targets[0];
+      var names = move.targets.map(function (step) { return step.id + " " + here[step.id].title; });
+      // "moved (new id), then renamed" reads "moved, new id, then renamed" inside brackets
+      var how = " (" + first.how.replace(/ \(([^)]*)\)/g, ", $1") + ")";
+      if (names.length > 1) {
+        changes.push(move.label + " corresponds to " + names.slice(0, -1).join(", ") + " and " + names[names.length - 1] +
+                     " in this edition" + how + ": its answers were copied to each; check that they fit.");
+      } else if (sources[first.id].length > 1) {
+        changes.push(move.label + " is part of " + names[0] + " in this edition" + how +
+                     ": its answers were added there, with those of the other standards it corresponds to.");
+      } else if (first.kind !== "continued" || move.title !== here[first.id].title) {
+        changes.push(move.label + " is " + names[0] + " in this edition" + how + ": its answers moved there.");
+      }
     });
     var answers = {};
     Object.keys(sources).forEach(function (id) {
       var found = sources[id];
       var answer = found.length === 1 ? found[0].answer : combined(found);
       if (found.length > 1 && !answer.level && found.some(function (source) { return source.answer.level; })) {
-        changes.push(id + " " + here[id].title + ": the standards merged into it had different levels, so no level was set.");
+        changes.push(id + " " + here[id].title + ": the standards it corresponds to had different levels, so no level was set.");
       }
       if (answer.level && levels.indexOf(answer.level) < 0) {
         changes.push(id + " " + here[id].title + ": the level “" + answer.level + "” is not on this edition's scale, so no level was set.");
@@ -466,8 +480,8 @@
     return {
       answers: answers, changes: changes,
       headline: "Imported " + name + ", a self-assessment of the " + from.title + ", into the " + worksheet.editionTitle +
-                ": " + count + " standard" + (count === 1 ? "" : "s") + " of this edition now have answers." +
-                (changes.length ? " What changed between the editions:" : " No standard changed between the editions.")
+                ": " + count + " standard" + (count === 1 ? "" : "s") + " of this edition now " + (count === 1 ? "has" : "have") +
+                " answers." + (changes.length ? " What changed between the editions:" : " No standard changed between the editions.")
     };
   }
 
