@@ -1,9 +1,10 @@
 """The self-assessment worksheet, in a real browser: fill, reload, export, clear, import.
 
-On the real site (the 2018 edition) at a phone and a desktop width; by keyboard alone;
-without JavaScript (a blank worksheet to print); and, on the two-editions fixture, a file
-exported from the 2018 worksheet imported into the 2021 one, whose message lists what the
-crosswalk changed. The exported files are read as bytes, as a spreadsheet would get them.
+On the real site (the 2018 edition) at a phone and a desktop width; by keyboard alone, with
+a focus ring on every stop; without JavaScript (a blank worksheet to print); in print; and,
+on the two-editions fixture, a file exported from the 2018 worksheet imported into the 2021
+one and the other way, whose messages list what the crosswalk changed. The exported files
+are read as bytes, as a spreadsheet would get them; axe runs on the filled-in worksheet.
 """
 
 from __future__ import annotations
@@ -148,6 +149,8 @@ def test_fill_reload_export_clear_import(page: Page, site_url: str, width: int, 
     expect(message).to_be_focused()
     assert answers_shown(page) == FILLED
     page.reload()                                               # the import was saved too
+    assert answers_shown(page) == FILLED
+    page.goto(site_url + WORKSHEET + "index.html")              # the same worksheet by its file name
     assert answers_shown(page) == FILLED
 
 

@@ -25,7 +25,8 @@
       format: root.getAttribute("data-format"),
       version: Number(root.getAttribute("data-version")),
       siteRoot: new URL(root.getAttribute("data-site-root"), window.location.href).href,
-      key: "self-assessment:" + window.location.pathname,
+      // The page's path, the same whether it was opened as …/self-assessment/ or …/index.html
+      key: "self-assessment:" + window.location.pathname.replace(/index\.html$/, ""),
       scale: scaleOf(document),
       standards: [].slice.call(document.querySelectorAll(".self-assessment__standard")).map(standardOf),
       crosswalk: crosswalkOf(document)
