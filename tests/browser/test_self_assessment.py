@@ -386,3 +386,23 @@ def test_a_file_from_the_newer_edition_imports_the_other_way(page: Page, two_edi
     for merged in ("1.5", "1.6"):
         expect(level(page, merged, "inadequate")).to_be_checked()
         expect(field(page, "evidence", merged)).to_have_value("Evidence of 2.4")
+
+
+def test_a_file_of_this_edition_with_unknown_parts_imports_what_fits(page: Page, site_url: str, tmp_path: Path):
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps({
+        "format": "standards-self-assessment", "version": 1, "edition": {"id": "2018"},
+        "standards": [{"id": "1.1", "level": "superb", "evidence": "Kept", "actions": ""},
+                      {"id": "9.9", "level": "good", "evidence": "", "actions": ""},
+                      {"id": "1.2", "level": "good", "evidence": 5, "actions": None},
+                      "not a standard"],
+    }), encoding="utf-8")
+    page.goto(site_url + WORKSHEET)
+    page.get_by_label("Import answers from a JSON export").set_input_files(path)
+    message = page.locator("#self-assessment-message")
+    expect(message.locator("p")).to_have_text("Imported the answers to 2 standards from edited.json.")
+    assert message.locator("li").all_text_contents() == [
+        "1.1: the level “superb” is not on this edition's scale, so no level was set.",
+        "9.9 is not a standard of this edition: its answers were not imported.",
+    ]
+    assert answers_shown(page) == {"1.1": ("", "Kept", ""), "1.2": ("good", "", "")}
