@@ -57,6 +57,7 @@ def framework_home(framework: Framework) -> str:
         scale=_scale_in_words(current or next(iter(framework.editions.values()))),
         current=current,
         current_domains=_domains_with_links(current, here) if current else [],
+        worksheet_link=urls.relative_link(here, urls.self_assessment_page(current.id)) if current else None,
         editions=[
             (item, urls.relative_link(here, urls.edition_page(item.id)), partial_date(item.edition.published))
             for item in framework.editions.values()
@@ -75,6 +76,7 @@ def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = Non
         published=partial_date(edition.edition.published),
         descriptors=edition.level_descriptors(),
         domains=_domains_with_links(edition, urls.edition_page(edition.id)),
+        worksheet_link=urls.relative_link(here, urls.self_assessment_page(edition.id)),
     )
 
 

@@ -11,6 +11,7 @@ from standards_site.core import urls
 from standards_site.framework import history_pages
 from standards_site.framework.citations import citation_files
 from standards_site.framework.pages import PageParts, framework_pages
+from standards_site.framework.self_assessment import self_assessment_pages
 from standards_site.inspections.pages import inspection_pages, recommendations_section, tracker_filters_css
 from standards_site.library import urls as library_urls
 from standards_site.library.feed import atom_feed
@@ -35,6 +36,7 @@ PAGE_PARTS = PageParts(
 def generated_pages(content: SiteContent) -> dict[str, str]:
     """Every generated Markdown page, keyed by its source path."""
     pages = framework_pages(content, PAGE_PARTS)
+    pages.update(self_assessment_pages(content, PAGE_PARTS))
     pages.update(library_pages(content))
     pages.update(inspection_pages(content))
     pages.update(history_pages.generate_edition_pages(content))
