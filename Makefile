@@ -60,13 +60,18 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(VENV)/bin/standards-site validate --format $(VALIDATE_FORMAT)
 
-# Chromium for the browser tests; Java for the Nu Html Checker (vnu.jar, from tests/node).
+# Chromium for the browser tests and the PDFs (STANDARDS_PDF=1 make build); poppler-utils
+# (pdftotext, pdfinfo) for the tests that read the PDFs back; Java for the Nu Html Checker
+# (vnu.jar, from tests/node).
 # The man1 folder: the JRE's postinst links its man pages there, and fails on slim images
 # that lack it.
 browser-deps: $(NODE_STAMP)
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@command -v pdftotext >/dev/null || { \
+	  echo "Installing Debian's poppler-utils (pdftotext) for the PDF tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; }
 	@command -v java >/dev/null || { \
 	  echo "Installing Debian's default-jre-headless for the Nu Html Checker"; \
 	  mkdir -p /usr/share/man/man1; \

@@ -5,6 +5,7 @@
     {{ standard_link("1.2", level="good") }}    -> straight to the Good tab
     {{ characteristics_table("1.2") }}          -> the four levels' summaries as a table
     {{ rating("requires improvement") }}        -> a rating label that does not rely on colour
+    {{ citation("1.2", level="good") }}         -> the citation a standard page gives, with a copy button
     {% for id in current_standards() %}         -> the current edition's standard ids, in order
     {{ organisation("name") }}                  -> the publisher, from the plugin's `organisation`
     {{ contact("email") }}                      -> a contact detail, from the plugin's `contact`
@@ -38,6 +39,7 @@ from markupsafe import Markup
 
 from standards_site.core import urls
 from standards_site.core.dates import long_date
+from standards_site.framework import citations
 from standards_site.framework.editions import UnknownReference
 from standards_site.inspections.pages import action_plan_page
 from standards_site.core.rendering import md_escape, render
@@ -147,6 +149,11 @@ def define_env(env: Any) -> None:
         return _action_plan_links(state(), current_page())
 
     @env.macro
+    def citation(standard_id: str, edition: Optional[str] = None, level: Optional[str] = None) -> str:
+        """The citation of a standard (or one of its levels) that its page gives, in a copy box."""
+        return _citation(state(), current_page(), standard_id, edition, level)
+
+    @env.macro
     def rating(level: str, edition: Optional[str] = None) -> str:
         """A rating label from an edition's scale (default: the current edition), e.g. `rating("good")`."""
         return _rating(state(), current_page(), level, edition)
@@ -189,6 +196,18 @@ def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Opti
         target += f"#{rating_level.id}"
         text += f": {rating_level.label}"
     return f"[{md_escape(text)}]({target})"
+
+
+def _citation(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
+    try:
+        found = state.framework.edition(edition)
+        standard = state.framework.standard(str(standard_id), edition)
+        rating_level = found.level(level) if level else None
+    except UnknownReference as problem:
+        return _unresolved(state, page, f"citation({standard_id!r})", str(problem))
+    cited = citations.standard_citation(state.content.settings.site_url, found, standard, rating_level)
+    return render("framework/citation_box.html.j2", citation=citations.citation_text(cited),
+                  box_class="citation--example").strip()
 
 
 def _characteristics_table(state: BuildState, page: str, standard_id: Any, edition: Optional[str]) -> str:

@@ -13,6 +13,9 @@ FRAMEWORK_HOME = "standards/index.md"
 
 #: The section anchors of a standard page. A rating level's id is an anchor on the same
 #: page (`#good`), so no level may take one of these.
+#: The URL segment of an edition's self-assessment worksheet, so never a standard's id.
+SELF_ASSESSMENT = "self-assessment"
+
 STANDARD_PAGE_ANCHORS = ("statement", "key-questions", "characteristics", "recommendations",
                          "related-guidance", "cite", "compare")
 
@@ -25,6 +28,11 @@ def edition_page(edition_id: str) -> str:
 def standard_page(edition_id: str, standard_id: str) -> str:
     """`standards/2018/1.2/index.md`"""
     return f"standards/{edition_id}/{standard_id}/index.md"
+
+
+def self_assessment_page(edition_id: str) -> str:
+    """`standards/2018/self-assessment/index.md`: the edition's self-assessment worksheet."""
+    return f"standards/{edition_id}/{SELF_ASSESSMENT}/index.md"
 
 
 def relative_link(from_page: str, to_page: str) -> str:
@@ -74,6 +82,16 @@ def crosswalk_page(old_edition: str, new_edition: str) -> str:
 def compare_page(edition_id: str, standard_id: str, other_edition: str) -> str:
     """`standards/2018/1.2/compare/2021/index.md`: 1.2 of 2018 beside its 2021 equivalents."""
     return f"standards/{edition_id}/{standard_id}/compare/{other_edition}/index.md"
+
+
+#: The reference-manager formats every standard and edition is downloadable in, by file suffix.
+CITATION_FORMATS = ("ris", "bib")
+
+
+def citation_file(edition_id: str, standard_id: str | None, suffix: str) -> str:
+    """`standards/2018/1.2/citation.ris` (a standard) or `standards/2018/citation.bib` (an edition)."""
+    folder = f"standards/{edition_id}/{standard_id}" if standard_id else f"standards/{edition_id}"
+    return f"{folder}/citation.{suffix}"
 
 
 def absolute_url(site_url: str, page: str) -> str:

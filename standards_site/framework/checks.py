@@ -7,7 +7,8 @@ line and field at fault; nothing stops at the first one.
 The rules, and why:
 
 - Edition ids `current` and `crosswalk` are reserved: they are URL segments of
-  `/standards/current/<id>/` and `/standards/crosswalk/<old>/<new>/`.
+  `/standards/current/<id>/` and `/standards/crosswalk/<old>/<new>/`. The standard id
+  `self-assessment` is reserved too: `/standards/<edition>/self-assessment/` is the worksheet.
 - `supersedes` names another edition, and no edition is superseded twice, so the
   editions form one line and "the current equivalent" of a standard is well defined.
 - Every standard of the superseded edition is accounted for: it keeps its id, a new
@@ -23,6 +24,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
+from standards_site.core import urls
 from standards_site.core.suggest import unknown
 from standards_site.framework.crosswalk import CONTINUED, Crosswalk, chain, crosswalk
 from standards_site.framework.editions import Framework, FrameworkEdition
@@ -30,6 +32,8 @@ from standards_site.core.yaml_source import FieldPath
 
 #: Edition ids that would collide with other URLs under /standards/.
 RESERVED_EDITION_IDS = ("current", "crosswalk")
+#: Standard ids that would collide with other URLs under /standards/<edition>/.
+RESERVED_STANDARD_IDS = (urls.SELF_ASSESSMENT,)
 
 #: Records an error at a field of a file: `report(path, ("supersedes",), message)`.
 Report = Callable[[Path, FieldPath, str], None]
@@ -40,6 +44,7 @@ def check_editions(root: Path, framework: Framework, report: Report) -> None:
     checker = _Checker(root, framework, report)
     for edition in framework.editions.values():
         checker.check_reserved_id(edition)
+        checker.check_reserved_standard_ids(edition)
         if checker.check_supersedes(edition):
             old = framework.editions[edition.edition.supersedes]
             checker.check_pair(crosswalk(old, edition))
@@ -76,6 +81,13 @@ class _Checker:
             self.error(self.edition_file(edition.id), ("id",),
                        f"'{edition.id}' is reserved for the URLs /standards/{edition.id}/...: "
                        "choose another edition id (for example the year of publication)")
+
+    def check_reserved_standard_ids(self, edition: FrameworkEdition) -> None:
+        for standard_id in edition.standards:
+            if standard_id in RESERVED_STANDARD_IDS:
+                self.error(self.standard_file(edition.id, standard_id), ("id",),
+                           f"'{standard_id}' is reserved for the URL /standards/{edition.id}/{standard_id}/ "
+                           "(the edition's self-assessment worksheet): choose another standard id")
 
     def check_supersedes(self, edition: FrameworkEdition) -> bool:
         """True when the edition supersedes a known edition that nothing else supersedes."""

@@ -1,7 +1,8 @@
 """Pages and page parts that exist because the framework has editions.
 
 - a notice on every page of a draft, superseded or withdrawn edition;
-- "Compare with another edition" and "Cite this standard" on every standard page;
+- "Compare with another edition" and "Cite this standard" on every standard page (the
+  citations themselves are written by `citations`);
 - crosswalk pages (one per pair of editions) and compare pages (word-level diffs);
 - `/standards/current/<id>/`: a redirect to the current equivalent when there is
   exactly one, otherwise a page that lists the equivalents or says there is none.
@@ -21,6 +22,7 @@ from markupsafe import escape
 
 from standards_site.core import urls
 from standards_site.site.content import SiteContent
+from standards_site.framework import citations
 from standards_site.framework.crosswalk import Crosswalk, Link, Trace, chain, crosswalks, predecessor_edition, successor_edition, trace
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.framework.model import EditionStatus, Standard
@@ -298,18 +300,23 @@ def compare_section(content: SiteContent, edition: FrameworkEdition, standard: S
 
 
 def cite_section(content: SiteContent, edition: FrameworkEdition, standard: Standard, here: str) -> str:
-    """A ready citation with a copy button, the permanent and current URLs, and a version stamp."""
+    """A ready citation with a copy button, the permanent and current URLs, files for
+    reference managers (this standard's and its edition's), and a version stamp.
+    Each rating level's own citation is in its tab (`citations.level_citations`)."""
     site_url = content.settings.site_url
-    permanent = urls.absolute_url(site_url, urls.standard_page(edition.id, standard.id))
     current = None
     if edition.edition.status is EditionStatus.CURRENT:
         current = urls.absolute_url(site_url, urls.current_standard(standard.id))
+    citation = citations.standard_citation(site_url, edition, standard)
     return render(
         "framework/cite_section.md.j2", edition=edition.edition, standard=standard,
-        year=edition.edition.published[:4], published=partial_date(edition.edition.published),
-        permanent_url=escape(permanent), current_url=current and escape(current),
+        citation=citations.citation_text(citation), edition_name=citations.edition_name(edition.edition),
+        published=partial_date(edition.edition.published),
+        permanent_url=escape(citation.url), current_url=current and escape(current),
         how_to_cite=urls.relative_link(here, HOW_TO_CITE),
-        example_level=edition.rating_scale[1].id,   # a scale has at least two levels
+        downloads={suffix: {"standard": urls.relative_link(here, urls.citation_file(edition.id, standard.id, suffix)),
+                            "edition": urls.relative_link(here, urls.citation_file(edition.id, None, suffix))}
+                   for suffix in urls.CITATION_FORMATS},
     )
 
 

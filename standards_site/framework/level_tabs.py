@@ -7,6 +7,12 @@ the label's slug. The standard page marks each tab's first paragraph with
 moves the id onto the tab's radio button and label, and writes the label on the
 tab's block as `data-label` (the print styles show it above each level).
 
+Each tab ends with its level's citation, a paragraph marked `{ data-citation="<id>" }`.
+Indented in a tab, raw HTML would not be read as a block, so a second tree processor
+turns that paragraph into the same block as "Cite this standard" has:
+`<div class="citation"><pre class="citation__text"><code>…</code></pre></div>`, to which
+Material adds its copy button. The text moves as it is (already escaped by the template).
+
 Without this extension the tabs still work, with slugged ids. It imports only
 Python-Markdown, so any engine that runs Markdown extensions can use it; the
 `standards-site` plugin adds it to MkDocs' list.
@@ -21,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 
 NAME = "standards_site.framework.level_tabs"
 MARKER = "data-level"
+CITATION = "data-citation"
 
 
 def _has_class(element: ET.Element, name: str) -> bool:
@@ -51,10 +58,33 @@ class LevelTabs(Treeprocessor):
                 block.set("data-label", "".join(label.itertext()))
 
 
+class LevelCitations(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        marked = [(parent, index, child) for parent in root.iter() for index, child in enumerate(parent)
+                  if child.tag == "p" and CITATION in child.attrib]
+        for parent, index, paragraph in marked:
+            parent[index] = _citation_block(paragraph)
+
+
+def _citation_block(paragraph: ET.Element) -> ET.Element:
+    """`<p data-citation="good">text</p>` as a citation block around the same text.
+    Left out of search (`data-pagefind-ignore`): the level's words are indexed in the tab."""
+    paragraph.attrib.pop(CITATION)
+    block = ET.Element("div", {"class": "citation citation--level",
+                               "data-pagefind-ignore": "all"})
+    pre = ET.SubElement(block, "pre", {"class": "citation__text"})
+    code = ET.SubElement(pre, "code")
+    code.text = paragraph.text
+    code.extend(list(paragraph))
+    block.tail = paragraph.tail
+    return block
+
+
 class LevelTabsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # pymdownx.tabbed gives tabs their ids at priority 4; attr_list runs at 8.
         md.treeprocessors.register(LevelTabs(md), "standards_site_level_tabs", 3)
+        md.treeprocessors.register(LevelCitations(md), "standards_site_level_citations", 2)
 
 
 def makeExtension(**kwargs) -> LevelTabsExtension:

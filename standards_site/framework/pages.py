@@ -16,6 +16,7 @@ from markupsafe import Markup
 from standards_site.core import urls
 from standards_site.core.dates import partial_date
 from standards_site.core.rendering import render
+from standards_site.framework.citations import level_citations
 from standards_site.framework.editions import Framework, FrameworkEdition
 from standards_site.framework.level_compare import level_pairs
 from standards_site.framework.model import Standard
@@ -56,6 +57,7 @@ def framework_home(framework: Framework) -> str:
         scale=_scale_in_words(current or next(iter(framework.editions.values()))),
         current=current,
         current_domains=_domains_with_links(current, here) if current else [],
+        worksheet_link=urls.relative_link(here, urls.self_assessment_page(current.id)) if current else None,
         editions=[
             (item, urls.relative_link(here, urls.edition_page(item.id)), partial_date(item.edition.published))
             for item in framework.editions.values()
@@ -74,6 +76,7 @@ def edition_page(edition: FrameworkEdition, content: Optional[SiteContent] = Non
         published=partial_date(edition.edition.published),
         descriptors=edition.level_descriptors(),
         domains=_domains_with_links(edition, urls.edition_page(edition.id)),
+        worksheet_link=urls.relative_link(here, urls.self_assessment_page(edition.id)),
     )
 
 
@@ -102,6 +105,7 @@ def standard_page(content: SiteContent, edition: FrameworkEdition, standard: Sta
         characteristics=edition.characteristics(standard),
         scale=edition.rating_scale,
         pairs=level_pairs(edition, standard),
+        citations=level_citations(content.settings.site_url, edition, standard),
         neighbours=neighbours,
         links=links,
         sections=[Markup(section) for section in sections if section],

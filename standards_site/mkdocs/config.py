@@ -141,5 +141,11 @@ class StandardsSiteConfig(base.Config):
     #: Site search with Pagefind, run over the built site. `false` leaves search to the
     #: theme: Material's own search box shows if its `search` plugin is listed.
     search = c.Type(bool, default=True)
+    #: A PDF of every standard and edition, printed from the built pages by headless
+    #: Chromium through Playwright (`!ENV [STANDARDS_PDF, false]`), each page linking to its
+    #: own. Off by default and ignored by `mkdocs serve`: only the published build needs them.
+    pdf = Flag(default=False)
+    #: The Chromium that prints the PDFs (`!ENV [CHROMIUM, /usr/bin/chromium]`).
+    chromium = c.Type(str, default="/usr/bin/chromium")
     #: The browser editor at /admin/ and the "Edit this page" links.
     editor = c.SubConfig(EditorConfig)

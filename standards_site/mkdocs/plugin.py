@@ -22,7 +22,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_build_datetime, get_relative_url
 
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
@@ -31,6 +31,7 @@ from standards_site.mkdocs.redirect_pages import make_canonicals_absolute
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
 from standards_site.site.build_state import BuildState
+from standards_site.site.pdfs import remove_markers
 from standards_site.site.settings import Accessibility, Contact, Licence, Organisation, SiteSettings
 
 if TYPE_CHECKING:   # imported in on_config: it loads the content model
@@ -90,6 +91,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if LEVEL_TABS not in config.markdown_extensions:   # tab anchors are level ids
             config.markdown_extensions.append(LEVEL_TABS)
         self._refuse_unsafe_features(config)
+        if self._making_pdfs():
+            self._check_pdf_printer()
         self._explain_abbreviations(config)
         self.editor = SiteEditor.configure(self.config.editor, config, content, self.config.content_dir)
         return config
@@ -212,6 +215,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if not self._making_pdfs():   # no PDF, no link (site/pdfs.py writes it after printing)
+            output = remove_markers(output)
         if self._command != "serve":   # `mkdocs serve` reloads the preview with an inline script
             output = add_policy(output, self.csp.meta(get_relative_url(".", page.url)))
         return self.search.mark(output, page) if self.config.search else output
@@ -229,8 +234,33 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if self.build.placeholders and self.settings.publish:
             raise PluginError(self.build.placeholders_report())
         make_canonicals_absolute(config)   # mkdocs-redirects (priority 0) has written its pages
+        if self._making_pdfs():   # before search, so the download links are in the indexed pages
+            self._make_pdfs(config)
         if self.config.search:
             self.search.index(Path(config.site_dir))
+
+    def _making_pdfs(self) -> bool:
+        return self.config.pdf and self._command != "serve"
+
+    def _check_pdf_printer(self) -> None:
+        """Before anything is written: a build that cannot print its PDFs stops here."""
+        from standards_site.site.pdfs import PdfError, check_printer
+
+        try:
+            check_printer(self.config.chromium)
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+
+    def _make_pdfs(self, config: MkDocsConfig) -> None:
+        from standards_site.site.pdfs import PdfError, make_pdfs, pdf_documents
+
+        try:
+            printed = make_pdfs(Path(config.site_dir), pdf_documents(self.build.framework),
+                                site_url=config.site_url or "", chromium=self.config.chromium,
+                                dated=get_build_datetime())   # SOURCE_DATE_EPOCH, as MkDocs reads it
+        except PdfError as error:
+            raise PluginError(str(error)) from None
+        log.info("PDFs: %d printed (STANDARDS_PDF)", len(printed))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Leave no half-written site behind a failed `mkdocs build`.

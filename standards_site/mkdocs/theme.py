@@ -36,11 +36,13 @@ JS_BUNDLE = "assets/javascripts/site.js"
 
 #: The generator's own parts, in the order they are joined (site paths under assets/).
 STYLESHEETS = tuple(f"assets/stylesheets/{name}.css"
-                    for name in ("pages", "standards", "library", "editions", "inspections", "tracker-filters", "search"))
+                    for name in ("pages", "standards", "library", "editions", "inspections", "tracker-filters",
+                                 "self-assessment", "search"))
 #: Parts generated from the content (site/generated.py), not read from assets/: a build
 #: without the content (benchmarks/plain_hooks.py) leaves them out.
 GENERATED_PARTS = (TRACKER_FILTERS_CSS,)
-SCRIPTS = tuple(f"assets/javascripts/{name}.js" for name in ("levels", "library-filters", "citation", "tracker", "search"))
+SCRIPTS = tuple(f"assets/javascripts/{name}.js" for name in ("levels", "library-filters", "citation", "tracker",
+                                                                    "self-assessment", "search"))
 SEARCH_PARTS = ("/search.css", "/search.js")
 
 

@@ -1,10 +1,12 @@
 """The URL contract: a committed list of every URL the site publishes.
 
 `url-manifest.txt` (next to `mkdocs.yml`) lists, one per line, each page, the
-level anchors of each standard page, and each data file, as site-relative URLs:
+level anchors of each standard page, each data file and each citation file, as
+site-relative URLs:
 
     /standards/2018/1.2/
     /standards/2018/1.2/#good
+    /standards/2018/1.2/citation.ris
     /api/v1/editions/2018/standards.json
 
 Rules (enforced by tests/contract/test_url_manifest.py):
@@ -13,6 +15,9 @@ Rules (enforced by tests/contract/test_url_manifest.py):
   redirect (mkdocs-redirects' pages count, and their targets must exist);
 - every URL the build produces is in the manifest: `standards-site urls --update`
   adds new ones. It never removes one: a URL that disappears needs a redirect.
+
+The PDFs of standards and editions are URLs too, but only the published build makes
+them: `STANDARDS_PDF=1 standards-site urls --update` adds them.
 
 This module reads a *built* site, so the contract is checked against what is
 really published, not against the code that is supposed to publish it.
@@ -24,6 +29,8 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Iterable, Optional
+
+from standards_site.core.urls import CITATION_FORMATS
 
 MANIFEST_NAME = "url-manifest.txt"
 HEADER = """\
@@ -38,8 +45,12 @@ HEADER = """\
 _LEVEL_TABS = re.compile(r'<div class="levels">\s*<div class="tabbed-set[^>]*>((?:<input[^>]*>)+)')
 _INPUT_ID = re.compile(r'<input[^>]*\bid="([^"]+)"')
 _REDIRECT = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)"')
+#: The PDFs of standards and editions (site/pdfs.py), beside their pages: each a URL.
+PDF = ".pdf"
 #: Folders of the built site that hold published data files, each file a URL.
 DATA_FOLDERS = ("api",)
+#: Files published beside the pages, each a URL: the citation files of editions and standards.
+PAGE_FILES = tuple(f"standards/**/citation.{suffix}" for suffix in CITATION_FORMATS)
 
 
 def published_urls(site: Path) -> set[str]:
@@ -56,6 +67,9 @@ def published_urls(site: Path) -> set[str]:
         for data in (site / folder).rglob("*"):
             if data.is_file():
                 found.add("/" + data.relative_to(site).as_posix())
+    found.update("/" + pdf.relative_to(site).as_posix() for pdf in site.rglob(f"*{PDF}"))
+    for pattern in PAGE_FILES:
+        found.update("/" + file.relative_to(site).as_posix() for file in site.glob(pattern))
     return found
 
 
@@ -108,9 +122,20 @@ def write_manifest(path: Path, urls: Iterable[str]) -> None:
 
 
 def broken(site: Path, manifest: list[str]) -> dict[str, str]:
-    """Manifest URLs that the built site no longer resolves, each with the reason."""
+    """Manifest URLs that the built site no longer resolves, each with the reason.
+
+    PDFs are made only by a build with the `pdf` option on (the published build,
+    STANDARDS_PDF=1): a site built with no PDF at all is not asked for them.
+    """
+    if not made_pdfs(site):
+        manifest = [url for url in manifest if not url.endswith(PDF)]
     reasons = {url: why_unresolved(site, url) for url in manifest}
     return {url: reason for url, reason in reasons.items() if reason}
+
+
+def made_pdfs(site: Path) -> bool:
+    """Whether the site was built with its PDFs (site/pdfs.py)."""
+    return next(site.rglob(f"*{PDF}"), None) is not None
 
 
 def unlisted(site: Path, manifest: list[str]) -> list[str]:

@@ -30,19 +30,19 @@ def test_citation_is_copied_with_the_keyboard(page: Page, site_url: str):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(site_url + "standards/2018/1.2/")
     today = datetime.date.today()
-    citation = page.locator(".citation code")
+    citation = page.locator(".citation--standard code")
     expect(citation).to_contain_text(f"(accessed {today.day} {today:%B} {today.year}).")
     # Start at the "Cite this standard" heading's permalink and Tab to the copy button.
     page.locator("#cite a.headerlink").focus()
     for _ in range(5):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('.citation button')"):
+        if page.evaluate("document.activeElement.matches('.citation--standard button')"):
             break
-    assert page.evaluate("document.activeElement.matches('.citation button')"), "copy button not reached by Tab"
-    expect(page.locator(".citation button")).to_have_accessible_name(re.compile("copy", re.I))
+    assert page.evaluate("document.activeElement.matches('.citation--standard button')"), "copy button not reached by Tab"
+    expect(page.locator(".citation--standard button")).to_have_accessible_name(re.compile("copy", re.I))
     page.keyboard.press("Enter")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("HMI Probation (2018). Standard 1.2 Staff. In: Standards framework 2018 (2018 edition).")
+    assert copied.startswith("HMI Probation (2018). Standard 1.2 Staff. In: Standards framework 2018. Available at: ")
     assert f"/standards/2018/1.2/ (accessed {today.day} {today:%B} {today.year})." in copied
 
 

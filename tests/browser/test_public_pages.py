@@ -67,3 +67,27 @@ def test_help_for_authors_is_one_footer_link_away(page: Page, site_url: str, wid
     link.click()
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert "/authors/" in page.url
+
+
+#: The home page, a standard, and the page with the longest title (the tracker's).
+HEADER_PAGES = ["", "standards/2018/1.2/", "inspections/nps-central-functions-2020/action-plan/"]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+@pytest.mark.parametrize("path", HEADER_PAGES)
+def test_the_header_shows_the_sites_name_whole(page: Page, site_url: str, path, width):
+    """The header's title wraps on a phone instead of being cut ("…effective pract…"). The
+    site's name shows whole; a page's title (shown once the heading scrolls away) may be cut
+    after three lines, since the heading itself shows it, but never spills out of the header."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(site_url + path)
+    header = page.locator(".md-header").bounding_box()
+    site_name, page_title = page.locator(".md-header__topic > .md-ellipsis").all()
+    expect(site_name).to_have_text("Inspection standards and effective practice")
+    cut = "el => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight]"
+    assert max(site_name.evaluate(cut)) <= 1, f"the site's name is cut at {width}px on /{path}"
+    for title in (site_name, page_title):
+        box = title.bounding_box()
+        assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"], (
+            f"the header's title spills out of the header at {width}px on /{path}: {box} in {header}")
+    no_sideways_scroll(page)

@@ -20,9 +20,11 @@ from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup, Comment, Tag
+from markdown_it import MarkdownIt
 
 from standards_site.core.front_matter import split_front_matter
 from standards_site.site.schema import SCHEMAS
+from tests.citation_formats import FormatError, read_citation_file
 from tests.conftest import ROOT
 
 #: Which schema each content file follows, by its path under standards/.
@@ -162,7 +164,7 @@ def findings(site: HostileSite, built: Path) -> list[str]:
         where = path.relative_to(built).as_posix()
         if path.suffix == ".html":
             found += [f"{where}: {problem}" for problem in html_findings(site, path.read_text(encoding="utf-8"))]
-        elif path.suffix in (".json", ".csv", ".xml"):
+        elif path.suffix in (".json", ".csv", ".xml", ".ris", ".bib"):
             found += [f"{where}: {problem}" for problem in data_findings(site, path)]
     return found
 
@@ -208,9 +210,13 @@ def _text_findings(site: HostileSite, text: str, place: str) -> Iterator[str]:
 
 
 def data_findings(site: HostileSite, path: Path) -> list[str]:
+    if path.suffix in (".ris", ".bib"):
+        return citation_findings(site, path)
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".json":
         strings = list(_json_strings(json.loads(text)))
+        if path.parent.name == "oscal":
+            return oscal_findings(site, json.loads(text))
     elif path.suffix == ".csv":
         strings = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
     else:
@@ -223,6 +229,49 @@ def data_findings(site: HostileSite, path: Path) -> list[str]:
         found += list(_text_findings(site, " ".join(value.split()), "value"))
         if value.lstrip().startswith("<") and _MENTION.search(value):   # HTML carried in data (the feed)
             found += html_findings(site, value)
+    return found
+
+
+#: The fields of an OSCAL document that are markup (Markdown), which an OSCAL tool renders.
+_OSCAL_MARKUP = {"title", "prose", "remarks", "text"}
+
+
+def oscal_findings(site: HostileSite, document: Any) -> list[str]:
+    """An OSCAL catalog's markup, rendered as CommonMark, must show each payload as the text
+    it is; its other values (ids, property values, addresses) are plain text."""
+    found = []
+    for is_markup, value in _oscal_strings(document):
+        if is_markup:
+            found += [f"OSCAL markup: {problem}" for problem in
+                      html_findings(site, MarkdownIt("commonmark").render(value))]
+        else:
+            found += list(_text_findings(site, " ".join(value.split()), "value"))
+    return found
+
+
+def _oscal_strings(value: Any, key: str = "") -> Iterator[tuple[bool, str]]:
+    if isinstance(value, str):
+        yield key in _OSCAL_MARKUP, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _oscal_strings(item, name)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _oscal_strings(item, key)
+
+
+def citation_findings(site: HostileSite, path: Path) -> list[str]:
+    """A citation file must parse as one record of the site's own tags or fields (a payload
+    must not start a RIS tag or a BibTeX field or entry), and each value read as written."""
+    try:
+        records = read_citation_file(path)
+    except FormatError as error:
+        return [f"the format is broken: {error}"]
+    if len(records) != 1:
+        return [f"{len(records)} records instead of one"]
+    found = []
+    for value in _json_strings(records[0]):
+        found += list(_text_findings(site, " ".join(value.split()), "value"))
     return found
 
 

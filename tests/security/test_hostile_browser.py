@@ -75,3 +75,21 @@ def test_no_payload_runs_when_the_tracker_filters(page: Page, hostile, serve_sit
         if len(options) > 1:
             select.select_option(index=len(options) - 1)
     assert page.evaluate(INJECTED) == []
+
+
+def test_no_payload_runs_when_the_worksheet_writes_standards_into_the_page(page: Page, hostile, serve_site, tmp_path):
+    """The self-assessment script writes standards' titles into its summary and messages."""
+    site, built = hostile
+    page.add_init_script(TRAP)
+    page.goto(serve_site(built) + "standards/2018/self-assessment/")
+    page.locator(".self-assessment__standard").first.locator('input[type="radio"]').first.check()
+    expect(page.locator("#self-assessment-unassessed a").first).to_contain_text("Hostile")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export (JSON)").click()
+    exported = tmp_path / "hostile.json"
+    download.value.save_as(exported)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear all answers").click()
+    page.get_by_label("Import answers from a JSON export").set_input_files(exported)
+    expect(page.locator("#self-assessment-message")).to_contain_text("Imported the answers to 1 standard from hostile.json.")
+    assert page.evaluate(INJECTED) == []

@@ -51,11 +51,16 @@ def test_every_export_carries_the_licence(built_site):
     for name in ("index.json", "objects.json", "editions/2018/standards.json"):
         assert json.loads((api / name).read_text(encoding="utf-8"))["license"] == LICENCE, name
     package = json.loads((api / "editions/2018/datapackage.json").read_text(encoding="utf-8"))
-    assert package["licenses"] == [{"title": "Open Government Licence", "path": LICENCE_URL}]
+    assert package["licenses"] == [{"title": "Open Government Licence", "path": LICENCE_URL, "terms": TERMS,
+                                    "source": SOURCE}]
     assert [r["path"] for r in package["resources"]] == ["standards.csv", "characteristics.csv"]
     for resource in package["resources"]:
-        header = (api / "editions/2018" / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        header = (api / "editions/2018" / resource["path"]).read_text(encoding="utf-8-sig").splitlines()[0]
         assert [f["name"] for f in resource["schema"]["fields"]] == header.split(","), resource["path"]
+    oscal = json.loads((api / "editions/2018/oscal/catalog.json").read_text(encoding="utf-8"))["catalog"]["metadata"]
+    assert {"href": LICENCE_URL, "rel": "license", "text": "Open Government Licence"} in oscal["links"]
+    assert [(p["name"], p["value"]) for p in oscal["props"] if p["name"].startswith("license")] == [
+        ("license", "Open Government Licence"), ("license-terms", TERMS), ("license-source", SOURCE)]
     rights = ET.parse(built_site / "whats-new/atom.xml").getroot().find("{http://www.w3.org/2005/Atom}rights")
     assert rights.text == f"{TERMS} {LICENCE_URL}"
 
@@ -71,3 +76,6 @@ def test_a_site_that_states_no_terms_says_nothing_and_shows_the_gap(fixture_site
             "(name, url, terms, source)]") in page_text(home)
     assert json.loads((tmp_path / "out/api/v1/objects.json").read_text())["license"] is None
     assert "licenses" not in json.loads((tmp_path / "out/api/v1/editions/2020/datapackage.json").read_text())
+    oscal = json.loads((tmp_path / "out/api/v1/editions/2020/oscal/catalog.json").read_text())["catalog"]["metadata"]
+    assert [p for p in oscal["props"] if p["name"].startswith("license")] == []
+    assert [link for link in oscal["links"] if link["rel"] == "license"] == []

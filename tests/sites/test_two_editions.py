@@ -178,9 +178,9 @@ def test_standard_page_offers_comparison_or_says_there_is_none(two_editions_site
 
 def test_citation_names_organisation_standard_edition_and_permanent_url(two_editions_site):
     page = soup(two_editions_site, "standards/2021/2.1")
-    citation = page.select_one(".citation code").get_text()
-    assert citation == ("Fixture Inspectorate (2021). Standard 2.1 Partnerships. In: Fixture framework 2021 (2021 "
-                        "edition). Available at: https://fixture.example.org/standards/2021/2.1/ (accessed [date]).")
+    citation = page.select_one(".citation--standard code").get_text()
+    assert citation == ("Fixture Inspectorate (2021). Standard 2.1 Partnerships. In: Fixture framework 2021. "
+                        "Available at: https://fixture.example.org/standards/2021/2.1/ (accessed [date]).")
     assert text_of(page.select_one(".standard-version")) == \
         "Version: Fixture framework 2021 (current edition), published April 2021."
 

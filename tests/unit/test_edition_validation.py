@@ -182,6 +182,14 @@ def test_reserved_edition_ids(root):
     ]
 
 
+def test_reserved_standard_id(root):
+    add_standard(root, E2024, "self-assessment")
+    assert errors(root) == [
+        f"{E2024}/standards/self-assessment.yml:2: id: 'self-assessment' is reserved for the URL "
+        "/standards/2024/self-assessment/ (the edition's self-assessment worksheet): choose another standard id",
+    ]
+
+
 def test_an_edition_is_superseded_by_one_edition_only(root):
     edit(root, f"{E2024}/edition.yml", 'supersedes: "2021"', 'supersedes: "2018"')
     assert f"{E2024}/edition.yml:6: supersedes: edition 2018 is already superseded by edition 2021: each " \

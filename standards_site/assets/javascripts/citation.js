@@ -1,5 +1,6 @@
-/* "Cite this standard": fill in the date accessed with today's date, in the reader's
- * own clock (the site is static, so the build cannot know it). Without JavaScript the
+/* Citations ("Cite this standard", each rating level's at the end of its tab, and the
+ * examples on How to cite): fill in the date accessed with today's date, in the reader's
+ * own clock (the site is static, so the build cannot know it). Without JavaScript each
  * citation keeps the placeholder "[date]" for the reader to fill in. Material's copy
  * button then copies the whole citation, date included. */
 (function () {
