@@ -346,3 +346,9 @@ def test_the_edit_link_opens_the_entry_in_the_editor(page: Page, editor_build_ur
     page.get_by_role("link", name="Edit this page", exact=True).click()
     assert page.url == editor_build_url + "admin/#/collections/standards-2018/entries/1.2"
     expect(page).to_have_title("Edit the content: Inspection standards and effective practice")
+
+
+def test_the_edit_link_is_left_out_of_print_and_the_pdfs(page: Page, editor_build_url):
+    page.goto(editor_build_url + "standards/2018/1.2/")
+    page.emulate_media(media="print")
+    expect(page.get_by_role("link", name="Edit this page", exact=True)).to_be_hidden()

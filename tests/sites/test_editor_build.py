@@ -32,7 +32,7 @@ ADMIN_SCRIPT = Allowed(
     harmless="Served over HTTP, the editor's script is same-origin and runs: tests/browser/test_editor.py "
              "fails on any policy violation the editor reports.",
 )
-EDIT_LINK = re.compile(r'\s*<p data-pagefind-ignore><a href="[^"]*" rel="edit">Edit this page</a></p>\s*')
+EDIT_LINK = re.compile(r'\s*<p class="md-content__button" data-pagefind-ignore><a href="[^"]*" rel="edit">Edit this page</a></p>\s*')
 
 
 def build_with_editor(folder: Path) -> Path:
@@ -48,7 +48,7 @@ def editor_build(tmp_path_factory) -> Path:
 
 
 def edit_link(html: str) -> str:
-    (href,) = re.findall(r'<p data-pagefind-ignore><a href="([^"]*)" rel="edit">Edit this page</a></p>', html)
+    (href,) = re.findall(r'<p class="md-content__button" data-pagefind-ignore><a href="([^"]*)" rel="edit">Edit this page</a></p>', html)
     return href
 
 
