@@ -4,15 +4,22 @@
 #                Checker) and run every test
 #   make build   a strict build into site/
 #   make validate  check the content and report every error
+#   make serve-editor  as make serve, with the browser editor at /admin/ writing to the files
+#                here (Decap CMS's local backend, decap-server, on 127.0.0.1:$(EDITOR_PORT))
+#   make cms     install the browser editor (Decap CMS and decap-server, from npm, into cms/)
 
 VENV    := .venv
 PYTHON  := $(VENV)/bin/python
 STAMP   := $(VENV)/.installed
 NODE_STAMP := tests/node/node_modules/.installed
+CMS_STAMP  := cms/node_modules/.installed
+EDITOR_PORT ?= 8081
+SERVE_ADDR ?= 127.0.0.1:8000
+VALIDATE_FORMAT ?= text
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: setup serve build validate test browser-deps clean
+.PHONY: setup serve serve-editor editor-screenshots cms build validate test browser-deps clean
 
 setup: $(STAMP)
 
@@ -25,11 +32,33 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --watch standards --watch standards_site
 
+# The editor writes to the files on disk; mkdocs serve sees the change and reloads the page.
+serve-editor: $(STAMP) $(CMS_STAMP)
+	PORT=$(EDITOR_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" \
+	  node cms/node_modules/decap-server/dist/index.js & editor=$$!; \
+	trap 'kill $$editor' EXIT INT TERM; \
+	echo "The editor: http://$(SERVE_ADDR)/admin/ (it writes to the files here)"; \
+	STANDARDS_EDITOR=1 STANDARDS_EDITOR_BACKEND=http://127.0.0.1:$(EDITOR_PORT)/api/v1 \
+	  $(VENV)/bin/mkdocs serve --dev-addr $(SERVE_ADDR) --watch standards --watch standards_site
+
+# The screenshots of the editor in docs/authors/editor.md, made by its browser test from the
+# real editor on a copy of the content (run it after a change to the editor or its forms).
+editor-screenshots: $(STAMP) browser-deps $(CMS_STAMP)
+	STANDARDS_UPDATE_SCREENSHOTS=1 $(PYTHON) -m pytest tests/browser/test_editor.py -q -k "author_changes"
+
+# The browser editor: Decap CMS (its script is copied into the site at /admin/) and its local
+# backend, decap-server. About 390 MB installed; --ignore-scripts: no install script is needed.
+cms: $(CMS_STAMP)
+
+$(CMS_STAMP): cms/package.json cms/package-lock.json
+	cd cms && npm ci --no-audit --no-fund --silent --ignore-scripts
+	touch $(CMS_STAMP)
+
 build: $(STAMP)
 	$(VENV)/bin/mkdocs build --strict
 
 validate: $(STAMP)
-	$(VENV)/bin/standards-site validate
+	$(VENV)/bin/standards-site validate --format $(VALIDATE_FORMAT)
 
 # Chromium for the browser tests and the PDFs (STANDARDS_PDF=1 make build); poppler-utils
 # (pdftotext, pdfinfo) for the tests that read the PDFs back; Java for the Nu Html Checker
@@ -54,7 +83,7 @@ $(NODE_STAMP): tests/node/package.json tests/node/package-lock.json
 	cd tests/node && npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $(NODE_STAMP)
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps $(CMS_STAMP)
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 clean:

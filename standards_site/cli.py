@@ -1,6 +1,7 @@
 """Command line: `standards-site validate`, `schema`, `new` and `urls`.
 
     standards-site validate [--root standards]   check all content, report every error
+                    [--format github]            also as GitHub annotations and a job summary
     standards-site schema [--out schema]         re-export the JSON Schemas from the model
     standards-site new guide|position <slug>     start a draft guide or position statement
     standards-site new site <folder> --organisation NAME [--short-name NAME]
@@ -27,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check every content file and report all errors")
     validate.add_argument("--root", type=Path, default=Path("standards"), help="content folder (default: standards)")
+    validate.add_argument("--format", choices=["text", "github"], default="text",
+                          help="github: also print GitHub annotations and write the errors to $GITHUB_STEP_SUMMARY")
     schema = commands.add_parser("schema", help="write the JSON Schemas exported from the model")
     schema.add_argument("--out", type=Path, default=Path("schema"), help="output folder (default: schema)")
     new = commands.add_parser("new", help="start a site, or a draft guide or position statement")
@@ -51,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "validate":
-        return _validate(args.root)
+        return _validate(args.root, args.format)
     if args.command == "new" and args.kind == "site":
         return _new_site(Path(args.slug), args.organisation, args.short_name)
     if args.command == "new":
@@ -79,19 +82,54 @@ def _load(root: Path):
         return 1
 
 
-def _validate(root: Path) -> int:
+def _validate(root: Path, output: str = "text") -> int:
+    if output == "github":
+        return _validate_for_github(root)
     content = _load(root)
     if isinstance(content, int):
         return content
+    print("\n".join(_counts(content, root)))
+    _report_inspections(content)
+    return 0
+
+
+def _counts(content, root: Path) -> list[str]:
     editions = content.framework.editions.values()
     standards = sum(len(e.standards) for e in editions)
     library = content.library
     terms = len(library.glossary.terms) if library.glossary else 0
-    print(f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}")
-    print(f"OK: {len(library.guides)} guide(s), {len(library.positions)} position statement(s), "
-          f"{terms} glossary term(s)")
+    return [f"OK: {len(editions)} edition(s), {standards} standard(s) in {root}",
+            f"OK: {len(library.guides)} guide(s), {len(library.positions)} position statement(s), "
+            f"{terms} glossary term(s)"]
+
+
+def _validate_for_github(root: Path) -> int:
+    """As `validate`, and each error as a GitHub annotation and in the job summary."""
+    import os
+
+    from standards_site.site import check_report
+
+    if not root.is_dir():
+        print(f"error: content folder '{root}' not found", file=sys.stderr)
+        return 2
+    try:
+        content = load_content(root)
+    except ContentErrors as errors:
+        print(errors.report(), file=sys.stderr)
+        print(check_report.annotations(errors.errors))
+        _write_summary(os.environ.get("GITHUB_STEP_SUMMARY"), check_report.summary(errors.errors))
+        return 1
+    counts = _counts(content, root)
+    print("\n".join(counts))
     _report_inspections(content)
+    _write_summary(os.environ.get("GITHUB_STEP_SUMMARY"), check_report.success_summary("\n\n".join(counts)))
     return 0
+
+
+def _write_summary(path: str | None, text: str) -> None:
+    if path:
+        with open(path, "a", encoding="utf-8") as summary:
+            summary.write(text)
 
 
 def _new(kind: str, slug: str, root: Path) -> int:

@@ -100,6 +100,26 @@ class LicenceConfig(base.Config):
     source = c.Type(str, default="")
 
 
+class EditorConfig(base.Config):
+    """The browser editor (Decap CMS) at /admin/: see docs/authors/editor.md."""
+
+    #: Publish the editor at /admin/ and an "Edit this page" link on every page.
+    enabled = Flag(default=False)
+    #: The GitHub repository edits go to, `owner/name` (default: from `repo_url`). Every
+    #: edit is a branch and a pull request; nothing is pushed to `branch` directly.
+    repo = c.Type(str, default="")
+    #: The branch pull requests are opened against.
+    branch = c.Type(str, default="main")
+    #: The OAuth service that signs authors in to GitHub (Decap's `base_url`).
+    auth_url = c.Type(str, default="")
+    #: The API of a local `decap-server` (`make serve-editor` sets it): edits are written
+    #: to the files on disk instead of GitHub. For previews and tests, never published.
+    local_backend = c.Type(str, default="")
+    #: The content folder and the docs folder as paths from the repository's root.
+    content_path = c.Type(str, default="")
+    docs_path = c.Type(str, default="")
+
+
 class StandardsSiteConfig(base.Config):
     #: Who publishes the site (required: there is no default inspectorate).
     organisation = c.SubConfig(OrganisationConfig)
@@ -127,3 +147,5 @@ class StandardsSiteConfig(base.Config):
     pdf = Flag(default=False)
     #: The Chromium that prints the PDFs (`!ENV [CHROMIUM, /usr/bin/chromium]`).
     chromium = c.Type(str, default="/usr/bin/chromium")
+    #: The browser editor at /admin/ and the "Edit this page" links.
+    editor = c.SubConfig(EditorConfig)

@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
@@ -34,6 +34,9 @@ from standards_site.site.build_state import BuildState
 from standards_site.site.pdfs import remove_markers
 from standards_site.site.settings import Accessibility, Contact, Licence, Organisation, SiteSettings
 
+if TYPE_CHECKING:   # imported in on_config: it loads the content model
+    from standards_site.mkdocs.editor import SiteEditor
+
 log = logging.getLogger("mkdocs.plugins.standards-site")
 
 # pymdownx.tabbed gives content tabs their ids after MkDocs has collected a page's
@@ -53,6 +56,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self._site_dir = ""
         self._docs_texts: dict[str, str] = {}
         self.csp: Optional[ContentSecurityPolicy] = None
+        self.editor: Optional["SiteEditor"] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -64,6 +68,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         # of starting up, and `mkdocs --help` or a config error should not pay for it.
         from standards_site.core.errors import ContentErrors
         from standards_site.framework.history_pages import current_redirects
+        from standards_site.mkdocs.editor import SiteEditor
         from standards_site.site.content import load_content
         from standards_site.site.publishing import published_content, publishing_problems
 
@@ -89,6 +94,7 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if self._making_pdfs():
             self._check_pdf_printer()
         self._explain_abbreviations(config)
+        self.editor = SiteEditor.configure(self.config.editor, config, content, self.config.content_dir)
         return config
 
     def _settings(self, config: MkDocsConfig) -> SiteSettings:
@@ -159,6 +165,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
                 )
             files.append(File.generated(config, src_uri, content=text))
         self.theme.add_bundles(files, config)
+        if self.editor is not None:
+            self.editor.add_files(files, config)
         if self.config.search:
             self.search.drop_material_search(files)
         return files
@@ -193,6 +201,12 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         env.globals["standards_site"] = self.settings
         self.csp = ContentSecurityPolicy(env, config.theme.get("features") or [], dict(config.extra))
         return env
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        """"Edit this page": the editor entry of the content file behind a generated page."""
+        if self.editor is not None:
+            page.edit_url = self.editor.edit_url(page)
+        return context
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Register content-tab ids as anchors, so links to `#good` are validated, not flagged."""

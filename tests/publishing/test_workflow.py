@@ -109,6 +109,24 @@ def test_main_is_built_for_publishing_at_its_real_address(workflow):
     build = next(step for step in check if step["name"] == "Build the site")
     assert find["uses"].split("@")[0] == "actions/configure-pages"
     assert find["if"] == ON_MAIN
-    assert build["env"] == {"PAGES_URL": "${{ steps.pages.outputs.base_url }}", "PUBLISHING": f"${{{{ {ON_MAIN} }}}}"}
+    assert build["env"] == {"PAGES_URL": "${{ steps.pages.outputs.base_url }}", "PUBLISHING": f"${{{{ {ON_MAIN} }}}}",
+                            "EDITOR_AUTH_URL": "${{ vars.EDITOR_AUTH_URL }}"}
     assert 'export STANDARDS_PUBLISH=1 SITE_URL="${PAGES_URL%/}/"' in build["run"]
     assert check.index(find) < check.index(build)
+
+
+def test_validation_errors_reach_the_pull_request(workflow):
+    """The validate step writes annotations and the job summary (`--format github`)."""
+    check = steps(workflow["jobs"]["check"])
+    validate = next(step for step in check if step["name"] == "Validate the content")
+    assert validate["run"] == "make validate VALIDATE_FORMAT=github"
+    makefile = (ROOT / "Makefile").read_text()
+    assert re.search(r"^validate:.*\n\t.*standards-site validate --format \$\(VALIDATE_FORMAT\)", makefile, re.M)
+
+
+def test_the_published_build_carries_the_editor(workflow):
+    """Every build the workflow makes has the editor, editing the repository it runs in."""
+    build = next(step for step in steps(workflow["jobs"]["check"]) if step["name"] == "Build the site")
+    assert "export STANDARDS_EDITOR=1" in build["run"] and "make cms" in build["run"]
+    config = (ROOT / "mkdocs.yml").read_text()
+    assert "repo: !ENV [GITHUB_REPOSITORY, \"\"]" in config
