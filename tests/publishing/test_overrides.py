@@ -64,6 +64,8 @@ EXTENSIONS = ["main.html", "404.html"]
 CHECKED_ELSEWHERE = {
     "partials/header.html": "a copy of Material's with the Pagefind search box: tests/sites/test_search_build.py",
     "partials/site-search.html": "the Pagefind search box, our own partial (no Material original)",
+    "partials/actions.html": "Edit this page as a named link, written anew (Material's is an icon button): "
+                             "tests/sites/test_editor_build.py",
 }
 
 
