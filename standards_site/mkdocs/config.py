@@ -121,3 +121,6 @@ class StandardsSiteConfig(base.Config):
     #: Site search with Pagefind, run over the built site. `false` leaves search to the
     #: theme: Material's own search box shows if its `search` plugin is listed.
     search = c.Type(bool, default=True)
+    #: Under `mkdocs serve`, re-render only the pages a save changes (standards_site/mkdocs/incremental.py).
+    #: `false` re-renders every page on every save, as `mkdocs build` always does.
+    incremental_preview = c.Type(bool, default=True)
