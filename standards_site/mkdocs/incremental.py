@@ -307,6 +307,7 @@ class RenderCache:
                          if uri in self._output_keys and uri not in warned}
         log.info(f"incremental preview: {len(self.rendered_pages)} pages rendered, "
                  f"{len(self.templated_pages)} templated, of {len(self._output_keys)}")
+        log.debug("incremental preview: rendered %s", ", ".join(self.rendered_pages))
 
     def forget(self) -> None:
         """After a failed build nothing saved is trusted: the next build renders every page."""
