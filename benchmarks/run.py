@@ -104,6 +104,26 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
+def measure_ours_only(pages: int, edits: tuple) -> dict:
+    """A shorter look at one size: one build of ours (no plain variant, no layer costs) and edit-to-reload."""
+    corpus = WORK / f"corpus-{pages}"
+    config = make_corpus(corpus, pages)
+    load_before = os.getloadavg()
+    reload = edit_to_reload_corpus(corpus, *edits)
+    seconds, cpu_seconds, peak = timed_build(config, corpus / "site-ours")
+    html_pages = sum(1 for _ in (corpus / "site-ours").rglob("*.html"))
+    return {
+        "standard_pages": pages, "html_pages": html_pages, "repeats": 1, "ours_only": True,
+        "build_seconds": {"ours_median": round(seconds, 2), "ours_all": [round(seconds, 2)]},
+        "cpu_seconds": {"ours_median": round(cpu_seconds, 2)},
+        "ms_per_page": round(1000 * seconds / html_pages, 2),
+        "cpu_ms_per_page": round(1000 * cpu_seconds / html_pages, 2),
+        "peak_memory_mib": {"ours": round(peak / 1024)},
+        "edit_to_reload": reload,
+        "load_average": {"before": [round(x, 1) for x in load_before], "after": [round(x, 1) for x in os.getloadavg()]},
+    }
+
+
 def measure_size(pages: int, repeats: int, edits: Optional[tuple] = None) -> dict:
     """One corpus size's figures; `edits` (edit_to_reload_corpus's arguments after the corpus) adds edit-to-reload."""
     corpus = WORK / f"corpus-{pages}"
@@ -353,6 +373,9 @@ def main() -> None:
     parser.add_argument("--full-edit-repeats-large", type=int, default=1,
                         help="saves of each kind for the full-rebuild variant from 1,000 standards up, "
                              "where each takes a whole build")
+    parser.add_argument("--ours-only", action="store_true",
+                        help="each size: one build of ours and edit-to-reload only (no plain variant, no "
+                             "layer costs, no real site): a shorter look when the machine is busy")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()
 
@@ -367,12 +390,19 @@ def main() -> None:
             # From 1,000 standards a full rebuild takes minutes: the full variant saves only a standard.
             edits = ((args.edit_repeats, args.full_edit_repeats_large, ("standard",)) if size >= 1000
                      else (args.edit_repeats, args.edit_repeats))
-        results["sizes"].append(measure_size(size, args.repeats or (5 if size < 500 else 3), edits))
+        if args.ours_only:
+            results["sizes"].append(measure_ours_only(size, edits or (args.edit_repeats, args.edit_repeats)))
+        else:
+            results["sizes"].append(measure_size(size, args.repeats or (5 if size < 500 else 3), edits))
         print(json.dumps(results["sizes"][-1]), flush=True)
     # Scaling: per-page time of the largest corpus against the one nearest 500 pages.
     def nearest(pages: int) -> dict:
         return min(results["sizes"], key=lambda entry: abs(entry["html_pages"] - pages))
     small, large = nearest(500), max(results["sizes"], key=lambda entry: entry["html_pages"])
+    if args.ours_only:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+        return
     if small is not large:
         results["scaling"] = {"small_pages": small["html_pages"], "large_pages": large["html_pages"],
                               "ms_per_page_ratio": round(large["ms_per_page"] / small["ms_per_page"], 3),
