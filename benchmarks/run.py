@@ -33,6 +33,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Optional
 
 from .corpus import ROOT, make_corpus
 from .layer_costs import layer_costs
@@ -103,9 +104,32 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
 
 
-def measure_size(pages: int, repeats: int) -> dict:
+def measure_ours_only(pages: int, edits: tuple) -> dict:
+    """A shorter look at one size: one build of ours (no plain variant, no layer costs) and edit-to-reload."""
     corpus = WORK / f"corpus-{pages}"
     config = make_corpus(corpus, pages)
+    load_before = os.getloadavg()
+    reload = edit_to_reload_corpus(corpus, *edits)
+    seconds, cpu_seconds, peak = timed_build(config, corpus / "site-ours")
+    html_pages = sum(1 for _ in (corpus / "site-ours").rglob("*.html"))
+    return {
+        "standard_pages": pages, "html_pages": html_pages, "repeats": 1, "ours_only": True,
+        "build_seconds": {"ours_median": round(seconds, 2), "ours_all": [round(seconds, 2)]},
+        "cpu_seconds": {"ours_median": round(cpu_seconds, 2)},
+        "ms_per_page": round(1000 * seconds / html_pages, 2),
+        "cpu_ms_per_page": round(1000 * cpu_seconds / html_pages, 2),
+        "peak_memory_mib": {"ours": round(peak / 1024)},
+        "edit_to_reload": reload,
+        "load_average": {"before": [round(x, 1) for x in load_before], "after": [round(x, 1) for x in os.getloadavg()]},
+    }
+
+
+def measure_size(pages: int, repeats: int, edits: Optional[tuple] = None) -> dict:
+    """One corpus size's figures; `edits` (edit_to_reload_corpus's arguments after the corpus) adds edit-to-reload."""
+    corpus = WORK / f"corpus-{pages}"
+    config = make_corpus(corpus, pages)
+    load_before = os.getloadavg()
+    reload = edit_to_reload_corpus(corpus, *edits) if edits else None
     plain = plain_variant(corpus, config)
     times: dict[str, list[float]] = {"ours": [], "plain": []}
     cpu: dict[str, list[float]] = {"ours": [], "plain": []}
@@ -132,11 +156,16 @@ def measure_size(pages: int, repeats: int) -> dict:
         "our_layer_cpu_ratio": round(statistics.median(cpu["ours"]) / statistics.median(cpu["plain"]), 3),
         "ms_per_page": round(1000 * ours / html_pages, 2),
         "plain_ms_per_page": round(1000 * base / html_pages, 2),
+        # CPU time per page drifts less than wall time per page when the machine is shared.
+        "cpu_ms_per_page": round(1000 * statistics.median(cpu["ours"]) / html_pages, 2),
         "peak_memory_mib": {"ours": round(max(memory["ours"]) / 1024), "plain": round(max(memory["plain"]) / 1024)},
         "site_bytes": folder_size(site),
         "search_data_bytes_on_disk": search_data_size(site),
         # Where the difference between the two builds goes (benchmarks/layer_costs.py).
         "our_layer_ms": layer_costs(corpus),
+        **({"edit_to_reload": reload} if reload else {}),
+        # The machine is shared: its load average (1, 5, 15 minutes) before and after this size.
+        "load_average": {"before": [round(x, 1) for x in load_before], "after": [round(x, 1) for x in os.getloadavg()]},
     }
 
 
@@ -167,11 +196,20 @@ def page_weight(site: Path, page: str) -> dict:
     return weight
 
 
-def edit_to_reload(repeats: int = 3) -> dict:
-    """Seconds from saving a standard's YAML to `mkdocs serve` serving the changed page."""
+def edit_to_reload(repeats: int = 3, incremental: bool = True) -> dict:
+    """Seconds from saving a standard's YAML to `mkdocs serve` serving the changed page, on the real site
+    (`incremental=False`: with `incremental_preview: false`, every save re-rendering every page)."""
     copy = WORK / "serve-copy"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "build", "site", "node_modules"))
+    # The site's own files only: a copy of the package would be imported instead of the installed
+    # one, and the ignore pattern "site" used to drop its templates/site/ (the build then failed).
+    copy.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not incremental:
+        config = config.replace("  - standards-site:\n", "  - standards-site:\n      incremental_preview: false\n", 1)
+    (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for part in ("docs", "standards", "overrides", "macros"):
+        shutil.copytree(ROOT / part, copy / part)
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "standards", "--watch", "macros"],
@@ -179,7 +217,7 @@ def edit_to_reload(repeats: int = 3) -> dict:
     )
     url = f"http://127.0.0.1:{port}/standards/2018/1.2/"
     try:
-        _wait_for(url, lambda body: "Staff" in body, timeout=60)
+        _wait_for(url, lambda body: "Staff" in body, timeout=300)
         standard = copy / "standards/editions/2018/standards/1.2.yml"
         original = standard.read_text(encoding="utf-8")
         seconds = []
@@ -194,6 +232,127 @@ def edit_to_reload(repeats: int = 3) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+#: The three saves an author makes most, on a corpus: (file, what to replace as a regex, the
+#: replacement with the attempt's number, the page that shows it, the text to wait for).
+CORPUS_EDITS = {
+    "standard": ("standards/editions/2018/standards/1.2.yml", r"(?m)^title: .*$", "title: Standard edited {n}",
+                 "standards/2018/1.2/", "Standard edited {n}"),
+    "guide": ("standards/guides/guide-1.md", r"(?m)^---\n(?!slug)", "---\nGuide edited {n}. ",
+              "guidance/guides/guide-1/", "Guide edited {n}."),
+    # The definition gains a word and the expansion (shown wherever NPS occurs) changes.
+    "glossary term": ("standards/glossary.yml",
+                      r"expansion: (National Probation Service|a single national service)\n  definition: 'National Probation Service( edited \d+)?:",
+                      "expansion: {expansion}\n  definition: 'National Probation Service edited {n}:",
+                      "glossary/", "National Probation Service edited {n}"),
+}
+
+
+def edit_to_reload_corpus(corpus: Path, repeats: int, full_repeats: int, full_kinds: tuple = tuple(CORPUS_EDITS)) -> dict:
+    """Seconds (and the server's CPU seconds) from a save to `mkdocs serve` serving the change, on a corpus.
+
+    Two servers run side by side on copies of the corpus: `incremental` (the default) and
+    `full` (`incremental_preview: false`: every save re-renders every page, as before issue 17).
+    Saves alternate between them; before each, the previous rebuild's search index (run in the
+    background after the reload) is left to finish, so that it does not share the CPU.
+    Every save to `full` costs a whole build, whatever it changes, so at the largest size it gets
+    fewer (`full_repeats`, `full_kinds`).
+    """
+    servers = {}
+    variants = ("full", "incremental") if full_repeats and full_kinds else ("incremental",)
+    try:
+        for variant in variants:
+            copy = corpus.parent / f"{corpus.name}-serve-{variant}"
+            shutil.rmtree(copy, ignore_errors=True)
+            copy.mkdir()
+            for part in ("docs", "standards"):
+                shutil.copytree(corpus / part, copy / part)
+            config = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
+            if variant == "full":
+                config = config.replace("  - standards-site:\n", "  - standards-site:\n      incremental_preview: false\n", 1)
+            (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+            servers[variant] = _Preview(copy)
+        for preview in servers.values():
+            preview.wait_ready("standards/2018/1.2/", timeout=3600)
+        figures = {variant: {kind: {"seconds": [], "cpu_seconds": []} for kind in CORPUS_EDITS} for variant in servers}
+        for attempt in range(repeats):
+            for kind in CORPUS_EDITS:
+                for variant, preview in servers.items():
+                    if variant == "full" and (attempt >= full_repeats or kind not in full_kinds):
+                        continue
+                    seconds, cpu_seconds = preview.edit(kind, attempt)
+                    figures[variant][kind]["seconds"].append(round(seconds, 2))
+                    figures[variant][kind]["cpu_seconds"].append(round(cpu_seconds, 2))
+        result = {}
+        for variant, kinds in figures.items():
+            result[variant] = {kind: {"median_seconds": round(statistics.median(f["seconds"]), 2),
+                                      "median_cpu_seconds": round(statistics.median(f["cpu_seconds"]), 2), **f}
+                               for kind, f in kinds.items() if f["seconds"]}
+            result[variant]["peak_memory_mib"] = servers[variant].peak_memory_mib()
+            # The server's first build renders every page, as every save did before issue 17 (its
+            # CPU time includes starting Python and importing, about a second; not Pagefind's).
+            result[variant]["first_build"] = servers[variant].first_build
+        return result
+    finally:
+        for preview in servers.values():
+            preview.stop()
+
+
+class _Preview:
+    """One `mkdocs serve` of a corpus copy, on a free port."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.base = f"http://127.0.0.1:{_free_port()}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", self.base[7:-1]],
+            cwd=folder, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        self.expansions = ["a single national service", "National Probation Service"]
+        self.started = time.perf_counter()
+        self.first_build: dict = {}
+
+    def wait_ready(self, page: str, timeout: float) -> None:
+        _wait_for(self.base + page, lambda body: "<article" in body, timeout=timeout)
+        self.first_build = {"seconds": round(time.perf_counter() - self.started, 2),
+                            "cpu_seconds": round(self._cpu_seconds(), 2)}
+        self._wait_for_search_index()
+
+    def edit(self, kind: str, attempt: int) -> tuple[float, float]:
+        path, pattern, replacement, page, marker = CORPUS_EDITS[kind]
+        file = self.folder / path
+        text = file.read_text(encoding="utf-8")
+        expansion = self.expansions[attempt % 2]
+        new_text, count = re.subn(pattern, replacement.format(n=attempt, expansion=expansion), text, count=1)
+        if count != 1:
+            raise SystemExit(f"{file}: the benchmark's {kind} edit found nothing to replace")
+        cpu_before = self._cpu_seconds()
+        start = time.perf_counter()
+        file.write_text(new_text, encoding="utf-8")
+        _wait_for(self.base + page, lambda body: marker.format(n=attempt) in body, timeout=1800)
+        seconds = time.perf_counter() - start
+        cpu_seconds = self._cpu_seconds() - cpu_before
+        self._wait_for_search_index()
+        return seconds, cpu_seconds
+
+    def _wait_for_search_index(self) -> None:
+        """The index is rewritten in the background after each reload: wait for it, then a moment more."""
+        _wait_for(self.base + "pagefind/pagefind.js", lambda body: True, timeout=1800)
+        time.sleep(2)
+
+    def _cpu_seconds(self) -> float:
+        """The server's own CPU time (its rebuilds; not Pagefind's, a separate process)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def peak_memory_mib(self) -> int:
+        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        return round(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) / 1024)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
 
 
 def _wait_for(url: str, ready, timeout: float) -> None:
@@ -224,23 +383,51 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=None,
                         help="builds per variant per size (default: 5 below 500 standards, where a build "
                              "takes seconds and the machine's drift weighs most, else 3)")
+    parser.add_argument("--edit-sizes", default="240,1350",
+                        help="sizes (standards) that also get edit-to-reload under `mkdocs serve`, "
+                             "incremental against full rebuilds (issue 17)")
+    parser.add_argument("--edit-repeats", type=int, default=3, help="saves of each kind per variant")
+    parser.add_argument("--full-kinds-large", default="standard",
+                        help="the saves the full-rebuild variant makes from 1,000 standards up (comma-separated; "
+                             "empty: none, and no full-rebuild server: its first build stands for a save)")
+    parser.add_argument("--full-edit-repeats-large", type=int, default=1,
+                        help="saves of each kind for the full-rebuild variant from 1,000 standards up, "
+                             "where each takes a whole build")
+    parser.add_argument("--ours-only", action="store_true",
+                        help="each size: one build of ours and edit-to-reload only (no plain variant, no "
+                             "layer costs, no real site): a shorter look when the machine is busy")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json")
     args = parser.parse_args()
 
     WORK.mkdir(parents=True, exist_ok=True)
     results = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
                "sizes": []}
+    edit_sizes = {int(s) for s in args.edit_sizes.split(",") if s}
     for size in (int(s) for s in args.sizes.split(",")):
         print(f"size {size} ...", flush=True)
-        results["sizes"].append(measure_size(size, args.repeats or (5 if size < 500 else 3)))
+        edits = None
+        if size in edit_sizes:
+            # From 1,000 standards a full rebuild takes minutes: the full variant saves only a standard.
+            full_kinds = tuple(kind for kind in args.full_kinds_large.split(",") if kind)
+            edits = ((args.edit_repeats, args.full_edit_repeats_large, full_kinds) if size >= 1000
+                     else (args.edit_repeats, args.edit_repeats))
+        if args.ours_only:
+            results["sizes"].append(measure_ours_only(size, edits or (args.edit_repeats, args.edit_repeats)))
+        else:
+            results["sizes"].append(measure_size(size, args.repeats or (5 if size < 500 else 3), edits))
         print(json.dumps(results["sizes"][-1]), flush=True)
     # Scaling: per-page time of the largest corpus against the one nearest 500 pages.
     def nearest(pages: int) -> dict:
         return min(results["sizes"], key=lambda entry: abs(entry["html_pages"] - pages))
     small, large = nearest(500), max(results["sizes"], key=lambda entry: entry["html_pages"])
+    if args.ours_only:
+        args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+        return
     if small is not large:
         results["scaling"] = {"small_pages": small["html_pages"], "large_pages": large["html_pages"],
                               "ms_per_page_ratio": round(large["ms_per_page"] / small["ms_per_page"], 3),
+                              "cpu_ms_per_page_ratio": round(large["cpu_ms_per_page"] / small["cpu_ms_per_page"], 3),
                               # MkDocs + Material alone, for reference: what our layer cannot change.
                               "plain_ms_per_page_ratio": round(large["plain_ms_per_page"] / small["plain_ms_per_page"], 3)}
 
@@ -249,6 +436,7 @@ def main() -> None:
     results["page_weight_standard_1_2"] = page_weight(real_site, "standards/2018/1.2/index.html")
     results["page_weight_home"] = page_weight(real_site, "index.html")
     results["edit_to_reload"] = edit_to_reload()
+    results["edit_to_reload_full_rebuilds"] = edit_to_reload(incremental=False)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 

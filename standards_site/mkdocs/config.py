@@ -149,3 +149,6 @@ class StandardsSiteConfig(base.Config):
     chromium = c.Type(str, default="/usr/bin/chromium")
     #: The browser editor at /admin/ and the "Edit this page" links.
     editor = c.SubConfig(EditorConfig)
+    #: Under `mkdocs serve`, re-render only the pages a save changes (standards_site/mkdocs/incremental.py).
+    #: `false` re-renders every page on every save, as `mkdocs build` always does.
+    incremental_preview = c.Type(bool, default=True)

@@ -19,14 +19,16 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from standards_site.framework.level_tabs import NAME as LEVEL_TABS
 from standards_site.mkdocs.config import StandardsSiteConfig
 from standards_site.mkdocs.csp import ContentSecurityPolicy, add_policy
+from standards_site.mkdocs.incremental import RenderCache
 from standards_site.mkdocs.redirect_pages import make_canonicals_absolute
 from standards_site.mkdocs.search import SiteSearch
 from standards_site.mkdocs.theme import ThemeParts
@@ -57,10 +59,14 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         self._docs_texts: dict[str, str] = {}
         self.csp: Optional[ContentSecurityPolicy] = None
         self.editor: Optional["SiteEditor"] = None
+        # Under `mkdocs serve` only: the previous build's renders, reused where unchanged.
+        self.renders: Optional[RenderCache] = None
+        self._nav: Optional[Navigation] = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
         self.search = SiteSearch(serving=command == "serve")
+        self.renders = RenderCache(self) if command == "serve" else None
 
     @event_priority(100)  # before mkdocs-macros and mkdocs-redirects read the configuration
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -184,22 +190,38 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         if errors:
             raise PluginError(ContentErrors(errors).report())
 
+    @event_priority(-100)  # last: the nav is final
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.renders is not None:
+            self._nav = nav
+            self.renders.start_build(config, files, enabled=self.config.incremental_preview)
+        return nav
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> Optional[str]:
         """A hand-written page's text as read and checked in on_files (None: MkDocs reads it)."""
         return self._docs_texts.get(page.file.src_uri)
 
     @event_priority(50)   # before mkdocs-macros renders the page
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def _no_macros_in_generated_pages(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Generated pages hold content, never macros: mkdocs-macros must leave them alone,
         even on a site that renders macros by default."""
         if page.file.generated_by:
             page.meta["render_macros"] = False
         return markdown
 
+    @event_priority(-100)  # last: the page's final Markdown, after mkdocs-macros
+    def _reuse_unchanged_render(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return markdown if self.renders is None else self.renders.before_render(markdown, page)
+
+    on_page_markdown = CombinedEvent(_no_macros_in_generated_pages, _reuse_unchanged_render)
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # The theme's templates (footer, accessibility statement) read the identity from here.
         env.globals["standards_site"] = self.settings
         self.csp = ContentSecurityPolicy(env, config.theme.get("features") or [], dict(config.extra))
+        if self.renders is not None:
+            standard_pages = self.search.standard_pages if self.config.search else {}
+            self.renders.choose_templates(env, config, files, self._nav, standard_pages)
         return env
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -208,18 +230,29 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
             page.edit_url = self.editor.edit_url(page)
         return context
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    @event_priority(100)  # first: a reused render is put back before anything reads the page
+    def _restore_unchanged_render(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return html if self.renders is None else self.renders.after_render(html, page, files)
+
+    def _register_tab_anchors(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Register content-tab ids as anchors, so links to `#good` are validated, not flagged."""
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(_TAB_INPUT_ID.findall(html))
         return html
 
+    on_page_content = CombinedEvent(_restore_unchanged_render, _register_tab_anchors)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.renders is not None and (saved := self.renders.saved_output(page)) is not None:
+            return saved
         if not self._making_pdfs():   # no PDF, no link (site/pdfs.py writes it after printing)
             output = remove_markers(output)
         if self._command != "serve":   # `mkdocs serve` reloads the preview with an inline script
             output = add_policy(output, self.csp.meta(get_relative_url(".", page.url)))
-        return self.search.mark(output, page) if self.config.search else output
+        output = self.search.mark(output, page) if self.config.search else output
+        if self.renders is not None:
+            self.renders.remember_output(output, page)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """The 404 page is a theme template, not a page; MkDocs gives it the site's own path as base."""
@@ -229,6 +262,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
 
     @event_priority(-100)  # last: index the site once every other plugin has written its files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.renders is not None:
+            self.renders.finish_build()
         if self.build.unresolved:
             raise PluginError(self.build.unresolved_report())
         if self.build.placeholders and self.settings.publish:
@@ -268,6 +303,8 @@ class StandardsSitePlugin(BasePlugin[StandardsSiteConfig]):
         A failure before `on_pre_build` (invalid content) happens before MkDocs
         touches the output folder, so a previous complete site is kept.
         """
+        if self.renders is not None:
+            self.renders.forget()
         if self._command == "build" and self._site_dir and Path(self._site_dir).exists():
             shutil.rmtree(self._site_dir)
             log.info("Removed the partly written output folder %s", self._site_dir)

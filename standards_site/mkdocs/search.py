@@ -53,6 +53,11 @@ class SiteSearch:
             self._standard_pages, self._archived = standard_pages(framework), archived_folders(framework)
         return bool(self._archived)
 
+    @property
+    def standard_pages(self) -> dict[str, StandardPage]:
+        """What `mark` writes into each standard's page, by source path (the preview's cache keys on it)."""
+        return self._standard_pages
+
     def mark(self, output: str, page: Page) -> str:
         search = page.meta.get("search") or {}
         if search.get("exclude"):
