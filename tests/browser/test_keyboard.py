@@ -21,6 +21,11 @@ STANDARD = "standards/2018/1.2/"
 _FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return null;
+  // Focus may leave the page after its last stop, or wrap straight back to its first one.
+  window.__tabOrder = window.__tabOrder || [];
+  const seen = window.__tabOrder.indexOf(e);
+  if (seen >= 0) return {repeat: seen};
+  window.__tabOrder.push(e);
   // A content tab is a radio input hidden behind its label: the label shows the focus.
   // The colour-scheme toggle is the same, but Material shows the focus on the label that
   // follows the input (the button that names the next scheme), not the one that targets it.
@@ -44,18 +49,23 @@ _MOVEMENT_DONE = """Promise.all(document.getAnimations()
     .map(a => a.finished.catch(() => null)))"""
 
 
-def tab_stops(page: Page, limit: int = 200) -> list[dict]:
-    """Press Tab until focus leaves the page; describe each element that took focus."""
+def tab_stops(page: Page, limit: int = 1000) -> list[dict]:
+    """Press Tab until focus leaves the page or comes back to its first stop; describe each
+    element that took focus. Focus that comes back to any other stop is a keyboard trap."""
     stops = []
     for _ in range(limit):
         page.keyboard.press("Tab")
         # Judge where focus is once things have stopped moving (the drawer slides in).
         page.evaluate(_MOVEMENT_DONE)
         focused = page.evaluate(_FOCUSED)
-        if focused is None:
+        if focused is None or focused.get("repeat") == 0:
             return stops
+        if "repeat" in focused:
+            raise AssertionError(f"a keyboard trap on {page.url}: after {stops[-1]['what']}, focus went back to "
+                                 f"{stops[focused['repeat']]['what']} instead of on or off the page")
         stops.append(focused)
-    raise AssertionError(f"focus never left the page after {limit} Tab presses (a keyboard trap?)")
+    raise AssertionError(f"focus never left {page.url} after {limit} Tab presses (a keyboard trap?); "
+                         f"the last stops: {[stop['what'] for stop in stops[-5:]]}")
 
 
 VIEWPORTS = {"wide": {"width": 1280, "height": 900}, "narrow": {"width": 390, "height": 844}}

@@ -70,11 +70,26 @@ EMPTY = {"1.1": ("", "", ""), "1.2": ("", "", "")}
 TODAY = date.today().isoformat()
 
 
-def accept_next_dialog(page: Page, expected: str) -> None:
-    def accept(dialog):
-        assert dialog.message == expected
-        dialog.accept()
-    page.once("dialog", accept)
+def answer_dialog(page: Page, action, accept: bool) -> str:
+    """Run `action`, answer the confirm dialog it opens, and return the dialog's message.
+
+    Waits until the dialog has been answered: the page may open it a moment after the
+    action (an import reads its file first), and a dialog nobody listens for is dismissed.
+    The message is checked by the caller: an assertion inside Playwright's event handler
+    would not fail the test."""
+    messages = []
+
+    def answer(dialog):
+        messages.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)
+    action()
+    for _ in range(200):
+        if messages:
+            return messages[0]
+        page.wait_for_timeout(50)
+    raise AssertionError("no confirm dialog opened")
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
@@ -133,9 +148,9 @@ def test_fill_reload_export_clear_import(page: Page, site_url: str, width: int, 
     ]
     assert [s["id"] for s in data["standards"]] == ["1.1", "1.2", "1.3", "1.4"]
 
-    accept_next_dialog(page, "Clear every answer on this worksheet? This cannot be undone: "
-                             "export them first to keep a copy.")
-    page.get_by_role("button", name="Clear all answers").click()
+    clear = page.get_by_role("button", name="Clear all answers").click
+    assert answer_dialog(page, clear, accept=True) == ("Clear every answer on this worksheet? This cannot be undone: "
+                                                       "export them first to keep a copy.")
     expect(page.locator("#self-assessment-message")).to_have_text(
         "All answers cleared from this worksheet and from this browser's storage.")
     assert answers_shown(page) == EMPTY
@@ -162,11 +177,14 @@ def test_importing_over_answers_asks_first(page: Page, site_url: str, tmp_path: 
     exported_file = tmp_path / "export.json"
     download.value.save_as(exported_file)
     level(page, "1.3", "outstanding").check()
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
+    question = "Importing replaces the answers on this worksheet with those of export.json. Continue?"
+
+    def import_file():
+        page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
+
+    assert answer_dialog(page, import_file, accept=False) == question
     expect(level(page, "1.3", "outstanding")).to_be_checked()   # dismissed: nothing replaced
-    accept_next_dialog(page, "Importing replaces the answers on this worksheet with those of export.json. Continue?")
-    page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
+    assert answer_dialog(page, import_file, accept=True) == question
     expect(page.locator("#self-assessment-message")).to_have_text("Imported the answers to 2 standards from export.json.")
     expect(level(page, "1.3", "")).to_be_checked()
 
