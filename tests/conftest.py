@@ -1,5 +1,5 @@
-"""Shared fixtures: the real site built once per session, served on loopback,
-and Debian's Chromium for the browser tests.
+"""Shared fixtures: the real site built once per test run (shared by every xdist worker:
+tests/shared_builds.py), served on loopback, and Debian's Chromium for the browser tests.
 
 Browser tests never skip silently: without Chromium they fail with a message
 saying how to install it (`make test` does).
