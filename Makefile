@@ -1,7 +1,7 @@
 # Everything a fresh machine needs is installed by these targets.
 #   make serve   set up, build and serve the site on http://127.0.0.1:8000 with live reload
 #   make test    set up (including Chromium for the browser tests and Java for the Nu Html
-#                Checker) and run every test
+#                Checker) and run every test, in parallel (a worker per core)
 #   make build   a strict build into site/
 #   make validate  check the content and report every error
 #   make serve-editor  as make serve, with the browser editor at /admin/ writing to the files
@@ -83,8 +83,10 @@ $(NODE_STAMP): tests/node/package.json tests/node/package-lock.json
 	cd tests/node && npm ci --no-audit --no-fund --silent --ignore-scripts
 	touch $(NODE_STAMP)
 
+# -n auto: pytest-xdist, a worker per core; each test site is built once per run and shared
+# by every worker (tests/shared_builds.py). `.venv/bin/python -m pytest tests/...` runs serially.
 test: $(STAMP) browser-deps $(CMS_STAMP)
-	$(PYTHON) -m pytest $(PYTEST_ARGS)
+	$(PYTHON) -m pytest -n auto $(PYTEST_ARGS)
 
 clean:
 	rm -rf site build

@@ -1,5 +1,5 @@
-"""Shared fixtures: the real site built once per session, served on loopback,
-and Debian's Chromium for the browser tests.
+"""Shared fixtures: the real site built once per test run (shared by every xdist worker:
+tests/shared_builds.py), served on loopback, and Debian's Chromium for the browser tests.
 
 Browser tests never skip silently: without Chromium they fail with a message
 saying how to install it (`make test` does).
@@ -17,6 +17,8 @@ import threading
 from pathlib import Path
 
 import pytest
+
+from tests.shared_builds import SharedBuilds, run_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -37,18 +39,41 @@ def mkdocs_build(
     `env` replaces the environment (default: this one, without STANDARDS_PREVIEW);
     `extra_env` adds variables to it (e.g. `{"STANDARDS_PREVIEW": "1"}`).
     """
-    base = env if env is not None else {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, env={**base, **(extra_env or {})}, capture_output=True, text=True,
+        cwd=config.parent, env=build_environment(extra_env, env), capture_output=True, text=True,
     )
 
 
+def build_environment(extra_env: dict | None = None, env: dict | None = None) -> dict:
+    """The environment `mkdocs_build` gives a build (see there)."""
+    base = env if env is not None else {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}
+    return {**base, **(extra_env or {})}
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def shared_builds(tmp_path_factory) -> SharedBuilds:
+    """Builds made once per test run, shared by every module and xdist worker (tests/shared_builds.py)."""
+    return SharedBuilds(run_folder(tmp_path_factory.getbasetemp()) / "shared-builds")
+
+
+@pytest.fixture(scope="session")
+def shared_mkdocs_build(shared_builds):
+    """`mkdocs_build`, run once per test run for each config and environment: returns the
+    site folder and the finished build. For sites the tests only read; a test that
+    changes a site, or its source, builds its own copy with `mkdocs_build`."""
+    def build(config: Path, extra_env: dict | None = None, env: dict | None = None):
+        return shared_builds.build(
+            config, build_environment(extra_env, env),
+            lambda config, site_dir, env: mkdocs_build(config, site_dir, env=env))
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_site(shared_mkdocs_build) -> Path:
     """The real site, built with --strict into a temporary folder."""
-    site = tmp_path_factory.mktemp("real-site") / "site"
-    result = mkdocs_build(ROOT / "mkdocs.yml", site)
+    site, result = shared_mkdocs_build(ROOT / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return site
 
@@ -87,19 +112,17 @@ TWO_EDITIONS = ROOT / "tests" / "fixtures" / "two-editions"
 
 
 @pytest.fixture(scope="session")
-def two_editions_site(tmp_path_factory) -> Path:
+def two_editions_site(shared_mkdocs_build) -> Path:
     """The fixture site (2018 superseded, 2021 current, 2024 draft), built as the public would get it."""
-    site = tmp_path_factory.mktemp("two-editions") / "site"
-    result = mkdocs_build(TWO_EDITIONS / "mkdocs.yml", site)
+    site, result = shared_mkdocs_build(TWO_EDITIONS / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return site
 
 
 @pytest.fixture(scope="session")
-def two_editions_preview_site(tmp_path_factory) -> Path:
+def two_editions_preview_site(shared_mkdocs_build) -> Path:
     """The same fixture site built with STANDARDS_PREVIEW=1: draft editions included."""
-    site = tmp_path_factory.mktemp("two-editions-preview") / "site"
-    result = mkdocs_build(TWO_EDITIONS / "mkdocs.yml", site, {"STANDARDS_PREVIEW": "1"})
+    site, result = shared_mkdocs_build(TWO_EDITIONS / "mkdocs.yml", {"STANDARDS_PREVIEW": "1"})
     assert result.returncode == 0, result.stderr
     return site
 
@@ -154,28 +177,22 @@ EXAMPLE = ROOT / "examples" / "care-inspectorate"
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> Path:
+def example_site(shared_mkdocs_build) -> Path:
     """The invented five-level example site (examples/care-inspectorate), built strictly."""
-    site = tmp_path_factory.mktemp("example") / "site"
-    result = mkdocs_build(EXAMPLE / "mkdocs.yml", site)
+    site, result = shared_mkdocs_build(EXAMPLE / "mkdocs.yml")
     assert result.returncode == 0, result.stderr
     return site
 
 
 @pytest.fixture(scope="session")
-def build_fixture_site(tmp_path_factory):
-    """Build a fixture site (given its mkdocs.yml) once per session; return its folder."""
-    built: dict[Path, Path] = {}
-
+def build_fixture_site(shared_mkdocs_build):
+    """Build a fixture site (given its mkdocs.yml) once per test run; return its folder."""
     def build(config: Path) -> Path:
-        if config not in built:
-            site = tmp_path_factory.mktemp(f"fixture-{config.parent.name}") / "site"
-            result = mkdocs_build(config, site)
-            assert result.returncode == 0, (
-                f"fixture site {config.parent.name} does not build with --strict:\n{result.stderr}"
-            )
-            built[config] = site
-        return built[config]
+        site, result = shared_mkdocs_build(config)
+        assert result.returncode == 0, (
+            f"fixture site {config.parent.name} does not build with --strict:\n{result.stderr}"
+        )
+        return site
 
     return build
 

@@ -313,10 +313,10 @@ def test_a_five_level_scale_gets_five_level_groups(page: Page, tmp_path):
 # -- "Edit this page" for readers: named, accessible, in both schemes, on a phone and a desktop ---
 
 @pytest.fixture(scope="module")
-def editor_build_url(tmp_path_factory):
-    from tests.sites.test_editor_build import build_with_editor
+def editor_build_url(shared_mkdocs_build):
+    from tests.sites.test_editor_build import shared_build_with_editor
 
-    server = SiteServer(build_with_editor(tmp_path_factory.mktemp("edit-links")))
+    server = SiteServer(shared_build_with_editor(shared_mkdocs_build))
     yield server.url
     server.close()
 

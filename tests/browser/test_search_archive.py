@@ -14,12 +14,15 @@ from tests.conftest import SiteServer, mkdocs_build
 
 
 @pytest.fixture(scope="module")
-def two_editions_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("two-editions")
-    config = make_corpus(folder / "corpus", 60, editions=2)     # 30 standards in 2018, 30 in 2017
+def two_editions_url(shared_builds):
+    def make_and_build(folder):      # once per test run, whichever xdist worker comes first
+        config = make_corpus(folder / "corpus", 60, editions=2)     # 30 standards in 2018, 30 in 2017
+        result = mkdocs_build(config, folder / "site")
+        return {"returncode": result.returncode, "stderr": result.stderr}
+
+    folder, record = shared_builds.once("search-archive-corpus", make_and_build)
+    assert record["returncode"] == 0, record["stderr"]
     site = folder / "site"
-    result = mkdocs_build(config, site)
-    assert result.returncode == 0, result.stderr
     assert (site / "pagefind-archive" / "pagefind.js").is_file()
     server = SiteServer(site)
     yield server.url

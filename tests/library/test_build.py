@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -103,13 +102,8 @@ def build(site: Path, config: Path, **env: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_a_draft_is_built_only_in_preview(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "STANDARDS_PREVIEW"}
-    public = tmp_path / "public"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(FIXTURE_SITE / "mkdocs.yml"), "-d", str(public)],
-        cwd=FIXTURE_SITE, env={**env, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
-    )
+def test_a_draft_is_built_only_in_preview(tmp_path, shared_mkdocs_build):
+    public, result = shared_mkdocs_build(FIXTURE_SITE / "mkdocs.yml")   # without STANDARDS_PREVIEW
     assert result.returncode == 0, result.stderr
     assert not (public / "guidance" / "guides" / "draft-guide").exists()
     assert "draft-guide" not in (public / "whats-new" / "atom.xml").read_text(encoding="utf-8")

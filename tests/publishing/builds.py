@@ -10,19 +10,39 @@ import sys
 from pathlib import Path
 
 from tests.conftest import BUILD_ENV, ROOT
+from tests.shared_builds import SharedBuilds
 
 
 def build(site_dir: Path, *, generator: str = "mkdocs", source_date_epoch: int | None = None) -> Path:
     """`<generator> build --strict` of the real site into `site_dir`; fail with its stderr."""
+    result = _run(generator, ROOT / "mkdocs.yml", site_dir, _environment(source_date_epoch))
+    assert result.returncode == 0, f"{generator} build --strict failed:\n{result.stderr}"
+    return site_dir
+
+
+def shared_build(shared_builds: SharedBuilds, *, generator: str = "mkdocs",
+                 source_date_epoch: int | None = None) -> Path:
+    """The same build, made once per test run and shared by the tests that compare a fresh
+    build with it (tests/shared_builds.py); its folder."""
+    site_dir, result = shared_builds.build(
+        ROOT / "mkdocs.yml", _environment(source_date_epoch),
+        lambda config, site_dir, env: _run(generator, config, site_dir, env), generator=generator)
+    assert result.returncode == 0, f"{generator} build --strict failed:\n{result.stderr}"
+    return site_dir
+
+
+def _environment(source_date_epoch: int | None) -> dict[str, str]:
     env = {k: v for k, v in BUILD_ENV.items() if k != "STANDARDS_PREVIEW"}  # the public site
     if source_date_epoch is not None:
         env["SOURCE_DATE_EPOCH"] = str(source_date_epoch)  # the build date MkDocs writes
-    result = subprocess.run(
-        [sys.executable, "-m", generator, "build", "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site_dir)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+    return env
+
+
+def _run(generator: str, config: Path, site_dir: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", generator, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=config.parent, env=env, capture_output=True, text=True,
     )
-    assert result.returncode == 0, f"{generator} build --strict failed:\n{result.stderr}"
-    return site_dir
 
 
 def files_in(site_dir: Path) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import asdict
 
 import pytest
 
@@ -90,9 +91,12 @@ CHECKER_WARNINGS = (
 
 
 @pytest.fixture(scope="module")
-def nu_messages(built_site) -> list[Message]:
+def nu_messages(built_site, shared_builds) -> list[Message]:
+    """vnu's messages about the built site, from one run per test run (shared by xdist workers)."""
     assert next(built_site.rglob("*.html"), None) is not None, f"no HTML page in {built_site}"
-    return check_site(built_site)
+    _, record = shared_builds.once(
+        "nu-html-checker-real-site", lambda _: {"messages": [asdict(m) for m in check_site(built_site)]})
+    return [Message(**message) for message in record["messages"]]
 
 
 def _not_allowed(messages: list[Message], kind: str, allowed: tuple[Allowed, ...]) -> list[Message]:

@@ -47,11 +47,19 @@ def build_with_pdfs(folder: Path, config: Path) -> Path:
     return folder
 
 
+def shared_build_with_pdfs(shared_mkdocs_build, config: Path) -> Path:
+    """The same build, made once per test run (shared by modules and xdist workers)."""
+    folder, result = shared_mkdocs_build(config, WITH_PDFS)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"PDFs: \d+ printed", result.stderr)
+    return folder
+
+
 @pytest.fixture(scope="module", params=sorted(SITES))
-def site(request, tmp_path_factory):
+def site(request, shared_mkdocs_build):
     """(source folder, site built with PDFs) for the real site and the five-level example."""
     source = SITES[request.param]
-    return source, build_with_pdfs(tmp_path_factory.mktemp("pdf-site") / "site", source / "mkdocs.yml")
+    return source, shared_build_with_pdfs(shared_mkdocs_build, source / "mkdocs.yml")
 
 
 def pdf_text(pdf: Path) -> str:
@@ -188,8 +196,8 @@ def test_pdfs_without_chromium_stop_the_build_with_one_clear_line_and_no_site(tm
     assert not folder.exists()
 
 
-def test_two_builds_of_a_commit_give_identical_pdfs(tmp_path):
-    first = build_with_pdfs(tmp_path / "first", EXAMPLE / "mkdocs.yml")
+def test_two_builds_of_a_commit_give_identical_pdfs(tmp_path, shared_mkdocs_build):
+    first = shared_build_with_pdfs(shared_mkdocs_build, EXAMPLE / "mkdocs.yml")   # the `site` fixture's build
     second = build_with_pdfs(tmp_path / "second", EXAMPLE / "mkdocs.yml")
     pdfs = sorted(path.relative_to(first) for path in first.rglob("*.pdf"))
     assert pdfs == sorted(path.relative_to(second) for path in second.rglob("*.pdf"))

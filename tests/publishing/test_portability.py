@@ -9,7 +9,7 @@ import re
 
 import properdocs
 
-from tests.publishing.builds import build, differing_files
+from tests.publishing.builds import build, differing_files, shared_build
 
 GENERATOR_META = re.compile(rb'<meta name="generator" content="[^"]*">')
 SAME_TIME = 1_700_000_000
@@ -19,8 +19,8 @@ def test_properdocs_is_the_pinned_version():
     assert properdocs.__version__ == "1.6.7"
 
 
-def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
-    with_mkdocs = build(tmp_path / "mkdocs", source_date_epoch=SAME_TIME)
+def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path, shared_builds):
+    with_mkdocs = shared_build(shared_builds, source_date_epoch=SAME_TIME)   # test_reproducibility's too
     with_properdocs = build(tmp_path / "properdocs", generator="properdocs", source_date_epoch=SAME_TIME)
     differing = differing_files(with_mkdocs, with_properdocs)
     assert differing, "expected the generator <meta> to differ"  # else this test compares nothing

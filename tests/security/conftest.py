@@ -11,10 +11,18 @@ from tests.security.hostile import HostileSite, make_hostile_site
 
 
 @pytest.fixture(scope="session")
-def hostile(tmp_path_factory) -> tuple[HostileSite, Path]:
-    """The real site with a payload in every text field, and its build (--strict)."""
-    site = make_hostile_site(tmp_path_factory.mktemp("hostile") / "project")
-    built = site.root.parent / "site"
-    result = mkdocs_build(site.root / "mkdocs.yml", built)
-    assert result.returncode == 0, result.stderr
-    return site, built
+def hostile(shared_builds) -> tuple[HostileSite, Path]:
+    """The real site with a payload in every text field, and its build (--strict).
+
+    Made once per test run and shared by every xdist worker: the first makes the project
+    and builds it, and records which payload went in which field for the others."""
+    def make_and_build(folder: Path) -> dict:
+        site = make_hostile_site(folder / "project")
+        result = mkdocs_build(site.root / "mkdocs.yml", folder / "site")
+        return {"fields": site.fields, "count": site._count,
+                "returncode": result.returncode, "stderr": result.stderr}
+
+    folder, record = shared_builds.once("hostile", make_and_build)
+    assert record["returncode"] == 0, record["stderr"]
+    site = HostileSite(folder / "project", {int(n): where for n, where in record["fields"].items()}, record["count"])
+    return site, folder / "site"

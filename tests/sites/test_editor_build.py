@@ -42,9 +42,16 @@ def build_with_editor(folder: Path) -> Path:
     return site
 
 
+def shared_build_with_editor(shared_mkdocs_build) -> Path:
+    """The same build, made once per test run (shared by modules and xdist workers)."""
+    site, result = shared_mkdocs_build(ROOT / "mkdocs.yml", EDITOR_ENV)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
 @pytest.fixture(scope="module")
-def editor_build(tmp_path_factory) -> Path:
-    return build_with_editor(tmp_path_factory.mktemp("with-editor"))
+def editor_build(shared_mkdocs_build) -> Path:
+    return shared_build_with_editor(shared_mkdocs_build)
 
 
 def edit_link(html: str) -> str:
