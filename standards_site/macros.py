@@ -183,11 +183,16 @@ def _placeholder(state: BuildState, page: str, what: str) -> str:
     return f"**[To be completed: {md_escape(what)}]**"
 
 
+def _find_standard(state: BuildState, standard_id: Any, edition: Optional[str], level: Optional[str]):
+    """The edition, standard and rating level (or None) a macro names; UnknownReference if any is unknown."""
+    found = state.framework.edition(edition)
+    standard = state.framework.standard(str(standard_id), edition)
+    return found, standard, found.level(level) if level else None
+
+
 def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
     try:
-        found = state.framework.edition(edition)
-        standard = state.framework.standard(str(standard_id), edition)
-        rating_level = found.level(level) if level else None
+        found, standard, rating_level = _find_standard(state, standard_id, edition, level)
     except UnknownReference as problem:
         return _unresolved(state, page, f"standard_link({standard_id!r})", str(problem))
     target = urls.relative_link(page, urls.standard_page(found.id, standard.id))
@@ -200,9 +205,7 @@ def _standard_link(state: BuildState, page: str, standard_id: Any, edition: Opti
 
 def _citation(state: BuildState, page: str, standard_id: Any, edition: Optional[str], level: Optional[str]) -> str:
     try:
-        found = state.framework.edition(edition)
-        standard = state.framework.standard(str(standard_id), edition)
-        rating_level = found.level(level) if level else None
+        found, standard, rating_level = _find_standard(state, standard_id, edition, level)
     except UnknownReference as problem:
         return _unresolved(state, page, f"citation({standard_id!r})", str(problem))
     cited = citations.standard_citation(state.content.settings.site_url, found, standard, rating_level)

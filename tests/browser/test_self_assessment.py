@@ -70,6 +70,14 @@ EMPTY = {"1.1": ("", "", ""), "1.2": ("", "", "")}
 TODAY = date.today().isoformat()
 
 
+def export_json(page: Page, path: Path) -> Path:
+    """Press "Export (JSON)" and save the download at `path`."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export (JSON)").click()
+    download.value.save_as(path)
+    return path
+
+
 def answer_dialog(page: Page, action, accept: bool) -> str:
     """Run `action`, answer the confirm dialog it opens, and return the dialog's message.
 
@@ -172,10 +180,7 @@ def test_fill_reload_export_clear_import(page: Page, site_url: str, width: int, 
 def test_importing_over_answers_asks_first(page: Page, site_url: str, tmp_path: Path):
     page.goto(site_url + WORKSHEET)
     fill_two_standards(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export (JSON)").click()
-    exported_file = tmp_path / "export.json"
-    download.value.save_as(exported_file)
+    exported_file = export_json(page, tmp_path / "export.json")
     level(page, "1.3", "outstanding").check()
     question = "Importing replaces the answers on this worksheet with those of export.json. Continue?"
 
@@ -299,10 +304,7 @@ def test_a_file_from_the_older_edition_imports_through_the_crosswalk(page: Page,
         level(page, standard, level_id).check()
         field(page, "evidence", standard).fill(evidence)
         field(page, "actions", standard).fill(actions)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export (JSON)").click()
-    exported_file = tmp_path / "from-2018.json"
-    download.value.save_as(exported_file)
+    exported_file = export_json(page, tmp_path / "from-2018.json")
 
     page.goto(two_editions_url + TWO.format("2021"))
     page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
@@ -377,10 +379,7 @@ def test_a_file_from_the_newer_edition_imports_the_other_way(page: Page, two_edi
     for standard, level_id in (("2.2", "good"), ("2.3", "good"), ("2.4", "inadequate"), ("2.5", "outstanding")):
         level(page, standard, level_id).check()
         field(page, "evidence", standard).fill(f"Evidence of {standard}")
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Export (JSON)").click()
-    exported_file = tmp_path / "from-2021.json"
-    download.value.save_as(exported_file)
+    exported_file = export_json(page, tmp_path / "from-2021.json")
 
     page.goto(two_editions_url + TWO.format("2018"))
     page.get_by_label("Import answers from a JSON export").set_input_files(exported_file)
